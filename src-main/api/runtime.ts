@@ -1,0 +1,20 @@
+import { openStore, type Store } from '../store/db';
+import { createHlcClock, type HlcClock } from '../store/hlc-clock';
+import { createRouter, type Router } from './router';
+import type { Logger } from './logger';
+
+export type Runtime = { store: Store; clock: HlcClock; router: Router; close(): Promise<void> };
+
+/** Opens the case store and builds the API on it: what every entry point (Electron, browser host, CLI) starts with. */
+export async function openRuntime(options: {
+  storePath: string;
+  appVersion: string;
+  logger: Logger;
+  now?: () => Date;
+}): Promise<Runtime> {
+  const store = await openStore(options.storePath);
+  if (store.backupPath) options.logger.info({ backupPath: store.backupPath }, 'store backed up before migrating');
+  const clock = await createHlcClock(store.db);
+  const router = createRouter({ store, clock, appVersion: options.appVersion, logger: options.logger, ...(options.now ? { now: options.now } : {}) });
+  return { store, clock, router, close: () => store.close() };
+}

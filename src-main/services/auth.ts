@@ -1,0 +1,81 @@
+import type { Handlers } from './handler-types';
+import { DomainError } from './domain-error';
+import { requireActor, type Actor } from './context';
+import { hashPassword, UNUSABLE_HASH_FOR_TIMING, verifyPassword } from './passwords';
+import { actorFromUser, openSession } from './sessions';
+import { findUserById, findUserByUsername, recordSignInOutcome, setPasswordHash } from '../store/users';
+import { revokeSession, revokeUserSessions } from '../store/sessions';
+
+/** Five wrong passwords lock the account for fifteen minutes (an administrator can unlock sooner). */
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+export function sessionUser(actor: Actor) {
+  return {
+    id: actor.id,
+    username: actor.username,
+    displayName: actor.displayName,
+    role: actor.role,
+    branchId: actor.branchId,
+    branchName: actor.branchName,
+    branchScope: actor.branchScope,
+    mustChangePassword: actor.mustChangePassword,
+  };
+}
+
+export const authHandlers = {
+  'auth.login': async (ctx, input) => {
+    const user = await findUserByUsername(ctx.db, input.username);
+    if (!user || user.active !== 1) {
+      await verifyPassword(input.password, UNUSABLE_HASH_FOR_TIMING);
+      await ctx.auditExtra('auth.login.failed', { entity: 'user', entityId: user?.id ?? null, detail: { reason: 'unknown_or_inactive' } });
+      throw new DomainError('INVALID_CREDENTIALS', 'error.invalidCredentials', { commitWork: true });
+    }
+    const nowMs = ctx.now.getTime();
+    if (user.locked_until && Date.parse(user.locked_until) > nowMs) {
+      const minutes = Math.ceil((Date.parse(user.locked_until) - nowMs) / 60_000);
+      throw new DomainError('ACCOUNT_LOCKED', 'error.accountLocked', { values: { minutes } });
+    }
+    if (!(await verifyPassword(input.password, user.password_hash))) {
+      const failedAttempts = user.failed_attempts + 1;
+      const locks = failedAttempts >= MAX_FAILED_SIGN_INS;
+      const lockedUntil = locks ? new Date(nowMs + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+      await recordSignInOutcome(ctx.db, user.id, { failedAttempts: locks ? 0 : failedAttempts, lockedUntil });
+      await ctx.auditExtra(locks ? 'auth.account.locked' : 'auth.login.failed', {
+        entity: 'user', entityId: user.id, detail: { failedAttempts },
+      });
+      if (locks) {
+        throw new DomainError('ACCOUNT_LOCKED', 'error.accountLocked', { values: { minutes: LOCKOUT_MINUTES }, commitWork: true });
+      }
+      throw new DomainError('INVALID_CREDENTIALS', 'error.invalidCredentials', { commitWork: true });
+    }
+    await recordSignInOutcome(ctx.db, user.id, { failedAttempts: 0, lockedUntil: null, lastLoginAt: ctx.now.toISOString() });
+    const sessionId = await openSession(ctx, user.id);
+    ctx.describe({ entity: 'user', entityId: user.id });
+    return sessionUser(actorFromUser(user, sessionId));
+  },
+
+  'auth.logout': async (ctx) => {
+    const actor = requireActor(ctx);
+    await revokeSession(ctx.db, actor.sessionId, ctx.now.toISOString());
+    ctx.setSessionToken(null);
+    ctx.describe({ entity: 'user', entityId: actor.id });
+    return { ok: true as const };
+  },
+
+  'auth.me': async (ctx) => ({ user: ctx.actor ? sessionUser(ctx.actor) : null }),
+
+  'auth.changePassword': async (ctx, input) => {
+    const actor = requireActor(ctx);
+    const user = await findUserById(ctx.db, actor.id);
+    if (!user || !(await verifyPassword(input.currentPassword, user.password_hash))) {
+      throw new DomainError('VALIDATION', 'error.wrongPassword', { fields: { currentPassword: 'error.wrongPassword' } });
+    }
+    await setPasswordHash(ctx.db, actor.id, await hashPassword(input.newPassword), false);
+    // Other desks signed in as this user are signed out; this one gets a fresh session.
+    await revokeUserSessions(ctx.db, actor.id, ctx.now.toISOString());
+    await openSession(ctx, actor.id);
+    ctx.describe({ entity: 'user', entityId: actor.id });
+    return { ok: true as const };
+  },
+} satisfies Partial<Handlers>;

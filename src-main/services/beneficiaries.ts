@@ -1,0 +1,164 @@
+import { uuidv7 } from 'uuidv7';
+import type { BeneficiaryData } from '../../src-shared/contract/beneficiaries';
+import type { Handlers } from './handler-types';
+import { DomainError } from './domain-error';
+import { requireActor, scopedBranch, type Actor, type ServiceContext } from './context';
+import { requireBeneficiaryInScope } from './beneficiary-access';
+import { findDuplicateCandidates, unresolvedDuplicates } from './duplicates';
+import { profileView, summaryView } from './beneficiary-view';
+import { insertHouseholdMember } from './household';
+import { beneficiaryKeys } from '../store/beneficiary-keys';
+import {
+  findBeneficiary,
+  findBeneficiaryByNationalId,
+  listFieldHistory,
+  listHousehold,
+  reindexBeneficiary,
+  searchBeneficiaries,
+  type BeneficiaryWithBranch,
+} from '../store/beneficiaries';
+import { insertTravelling, updateTravelling } from '../store/row-writer';
+import { findUserById } from '../store/users';
+
+/** Matching keys are derived columns: kept out of the field history a person reads. */
+const DERIVED_COLUMNS = new Set(['name_key', 'phonetic_key', 'lineage_key', 'updated_by']);
+
+function columnsOf(data: BeneficiaryData) {
+  return {
+    first_name: data.firstName,
+    father_name: data.fatherName,
+    grandfather_name: data.grandfatherName,
+    family_name: data.familyName,
+    latin_name: data.latinName,
+    id_type: data.idType,
+    national_id: data.nationalId,
+    nationality: data.nationality,
+    gender: data.gender,
+    birth_date: data.birthDate,
+    phone_primary: data.phonePrimary,
+    phone_secondary: data.phoneSecondary,
+    governorate: data.governorate,
+    city: data.city,
+    address: data.address,
+    notes: data.notes,
+    ...beneficiaryKeys(data),
+  };
+}
+
+/** Same ID as another record is refused outright; strong candidates need the receptionist's decision. */
+async function guardAgainstDuplicates(
+  ctx: ServiceContext,
+  actor: Actor,
+  data: BeneficiaryData,
+  excludeId: string | null,
+  confirmedDistinctFrom: string[],
+): Promise<string[]> {
+  if (data.nationalId) {
+    const holder = await findBeneficiaryByNationalId(ctx.db, data.nationalId);
+    if (holder && holder.id !== excludeId) {
+      throw new DomainError('DUPLICATE_NATIONAL_ID', 'error.duplicateNationalId', {
+        fields: { 'beneficiary.nationalId': 'error.duplicateNationalId' },
+        details: { existingId: holder.id },
+      });
+    }
+  }
+  const candidates = await findDuplicateCandidates(ctx, actor, data, excludeId);
+  const unresolved = unresolvedDuplicates(candidates, confirmedDistinctFrom);
+  if (unresolved.length > 0) {
+    throw new DomainError('DUPLICATE_REVIEW_REQUIRED', 'error.duplicateReviewRequired', { details: { candidates } });
+  }
+  return candidates.filter((c) => confirmedDistinctFrom.includes(c.id)).map((c) => c.id);
+}
+
+async function loadProfile(ctx: ServiceContext, row: BeneficiaryWithBranch) {
+  const household = await listHousehold(ctx.db, row.id);
+  const creator = row.created_by ? await findUserById(ctx.db, row.created_by) : undefined;
+  return profileView(row, household, creator?.display_name ?? null);
+}
+
+export const beneficiaryHandlers = {
+  'beneficiaries.search': async (ctx, input) => {
+    const actor = requireActor(ctx);
+    const rows = await searchBeneficiaries(ctx.db, input.query, { limit: input.limit, branchId: scopedBranch(actor) });
+    return { items: rows.map(summaryView) };
+  },
+
+  'beneficiaries.get': async (ctx, input) => {
+    const actor = requireActor(ctx);
+    const row = await requireBeneficiaryInScope(ctx, actor, input.id);
+    ctx.describe({ entity: 'beneficiary', entityId: row.id });
+    return loadProfile(ctx, row);
+  },
+
+  'beneficiaries.checkDuplicates': async (ctx, input) => {
+    const actor = requireActor(ctx);
+    return { candidates: await findDuplicateCandidates(ctx, actor, input.beneficiary, input.excludeId ?? null) };
+  },
+
+  'beneficiaries.register': async (ctx, input) => {
+    const actor = requireActor(ctx);
+    const confirmed = await guardAgainstDuplicates(ctx, actor, input.beneficiary, null, input.confirmedDistinctFrom);
+    const stamp = ctx.stamp();
+    const id = uuidv7();
+    const row = { id, branch_id: actor.branchId, ...columnsOf(input.beneficiary), created_by: actor.id, updated_by: actor.id };
+    await insertTravelling(ctx.db, 'beneficiaries', row, stamp);
+    for (const member of input.household) await insertHouseholdMember(ctx, id, actor.branchId, member, stamp);
+    const written = await findBeneficiary(ctx.db, id);
+    if (!written) throw new Error(`Beneficiary ${id} was written but cannot be read back.`);
+    await reindexBeneficiary(ctx.db, written);
+    ctx.describe({
+      entity: 'beneficiary',
+      entityId: id,
+      detail: { householdMembers: input.household.length, confirmedDistinctFrom: confirmed },
+    });
+    return { id };
+  },
+
+  'beneficiaries.update': async (ctx, input) => {
+    const actor = requireActor(ctx);
+    const before = await requireBeneficiaryInScope(ctx, actor, input.id);
+    if (before.hlc !== input.expectedVersion) throw new DomainError('STALE_VERSION', 'error.staleVersion');
+    const confirmed = await guardAgainstDuplicates(ctx, actor, input.beneficiary, before.id, input.confirmedDistinctFrom);
+    const changed = await updateTravelling(
+      ctx.db,
+      'beneficiaries',
+      before,
+      { ...columnsOf(input.beneficiary), updated_by: actor.id },
+      ctx.stamp(),
+      { history: true, hiddenFromHistory: DERIVED_COLUMNS },
+    );
+    const after = await findBeneficiary(ctx.db, before.id);
+    if (!after) throw new Error(`Beneficiary ${before.id} vanished during its own update.`);
+    if (changed.length > 0) await reindexBeneficiary(ctx.db, after);
+    ctx.describe({
+      entity: 'beneficiary',
+      entityId: before.id,
+      detail: { changed: changed.filter((c) => !DERIVED_COLUMNS.has(c)), confirmedDistinctFrom: confirmed },
+    });
+    return loadProfile(ctx, after);
+  },
+
+  'beneficiaries.history': async (ctx, input) => {
+    const actor = requireActor(ctx);
+    await requireBeneficiaryInScope(ctx, actor, input.id);
+    const rows = await listFieldHistory(ctx.db, 'beneficiaries', input.id);
+    return {
+      changes: rows.map((r) => ({
+        field: r.field,
+        oldValue: r.old_value,
+        newValue: r.new_value,
+        changedAt: r.changed_at,
+        changedByName: r.changed_by_name,
+      })),
+    };
+  },
+
+  /** "Same person → open it": recorded so the audit shows the desk chose the existing record. */
+  'beneficiaries.resolveDuplicate': async (ctx, input) => {
+    const actor = requireActor(ctx);
+    const row = await findBeneficiary(ctx.db, input.candidateId);
+    if (!row) throw new DomainError('NOT_FOUND', 'error.notFound');
+    ctx.describe({ entity: 'beneficiary', entityId: row.id, detail: { decision: input.decision, inScope: scopedBranch(actor) === null || row.branch_id === actor.branchId } });
+    return { ok: true as const };
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,103 @@
+import Sqlite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MIGRATIONS } from '../../migrations';
+import type { Database } from './schema';
+import { StoreMigrationOrderError, StoreTooNewError } from './store-errors';
+
+export type Store = {
+  db: Kysely<Database>;
+  sqlite: Sqlite.Database;
+  path: string;
+  /** Number of migrations applied: the schema version of this store. */
+  schemaVersion: number;
+  /** Where the pre-migration copy was written, when migrations ran on an existing store. */
+  backupPath: string | null;
+  close(): Promise<void>;
+};
+
+export type OpenStoreOptions = {
+  /** Overridable for tests of the migration runner; defaults to migrations/index.ts. */
+  migrations?: ReadonlyArray<readonly [string, Migration]>;
+  now?: () => Date;
+};
+
+const MIGRATION_TABLE = 'kysely_migration';
+
+function appliedMigrations(sqlite: Sqlite.Database): string[] {
+  const table = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?")
+    .get(MIGRATION_TABLE);
+  if (!table) return [];
+  return (sqlite.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).all() as { name: string }[]).map(
+    (r) => r.name,
+  );
+}
+
+/**
+ * Refuses a store written by a newer app (it has migrations we don't know) or whose applied
+ * migrations are not an exact prefix of ours. Throws before anything is written.
+ */
+function checkSchemaVersion(path: string, applied: string[], known: string[]): void {
+  const unknown = applied.filter((name) => !known.includes(name));
+  if (unknown.length > 0) throw new StoreTooNewError(path, unknown);
+  if (applied.some((name, i) => known[i] !== name)) throw new StoreMigrationOrderError(path, applied);
+}
+
+function backupFileName(path: string, fromVersion: number, now: Date): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  return `${path}.before-migration-v${fromVersion}-${stamp}.sqlite`;
+}
+
+/**
+ * Opens (and creates or upgrades) a case store: WAL, foreign keys, a busy timeout, full fsync,
+ * a schema-version check, and a backup copy of an existing store before migrations run.
+ */
+export async function openStore(path: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const now = options.now ?? (() => new Date());
+  const known = migrations.map(([name]) => name);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const existed = path !== ':memory:' && existsSync(path);
+
+  const sqlite = new Sqlite(path);
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    const applied = appliedMigrations(sqlite);
+    checkSchemaVersion(path, applied, known);
+    sqlite.pragma('journal_mode = WAL');
+    // FULL: a committed record survives a power cut too, not only a crash of the app.
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+
+    let backupPath: string | null = null;
+    if (existed && applied.length > 0 && applied.length < known.length) {
+      backupPath = backupFileName(path, applied.length, now());
+      await sqlite.backup(backupPath);
+    }
+
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: async () => Object.fromEntries(migrations) },
+      migrationTableName: MIGRATION_TABLE,
+    });
+    const { error } = await migrator.migrateToLatest();
+    if (error) {
+      await db.destroy();
+      throw error instanceof Error ? error : new Error(String(error));
+    }
+    return {
+      db,
+      sqlite,
+      path,
+      schemaVersion: known.length,
+      backupPath,
+      close: () => db.destroy(),
+    };
+  } catch (error) {
+    if (sqlite.open) sqlite.close();
+    throw error;
+  }
+}

@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { hlcTick, hlcToString, parseHlc, type Hlc } from '../../src-shared/domain/hlc';
+import type { Database } from './schema';
+
+export type HlcClock = {
+  /** This install's node id, part of every stamp it makes. */
+  readonly node: string;
+  /** A new stamp, greater than every stamp this install made before, even if the wall clock went back. */
+  next(): string;
+};
+
+/** Reads (or creates) the device id and resumes after the highest stamp already written. */
+export async function createHlcClock(db: Kysely<Database>, wallClock: () => number = Date.now): Promise<HlcClock> {
+  let node = (await db.selectFrom('settings').select('value').where('key', '=', 'device_id').executeTakeFirst())?.value;
+  if (!node) {
+    node = randomBytes(8).toString('hex');
+    await db.insertInto('settings').values({ key: 'device_id', value: node }).execute();
+  }
+  const latest = await db
+    .selectFrom('change_log')
+    .select(({ fn }) => fn.max('hlc').as('hlc'))
+    .executeTakeFirst();
+  let last: Hlc | null = latest?.hlc ? parseHlc(latest.hlc) : null;
+  const deviceNode = node;
+  return {
+    node: deviceNode,
+    next() {
+      last = hlcTick(last, wallClock(), deviceNode);
+      return hlcToString(last);
+    },
+  };
+}

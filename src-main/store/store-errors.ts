@@ -1,0 +1,23 @@
+/** Why a store file could not be opened; each carries what a person needs to act on it. */
+export class StoreTooNewError extends Error {
+  constructor(
+    readonly path: string,
+    readonly unknownMigrations: string[],
+  ) {
+    super(
+      `The store ${path} was written by a newer version of the app (migrations ${unknownMigrations.join(', ')} are unknown here). ` +
+        'Update the app; the store was not changed.',
+    );
+    this.name = 'StoreTooNewError';
+  }
+}
+
+export class StoreMigrationOrderError extends Error {
+  constructor(
+    readonly path: string,
+    readonly applied: string[],
+  ) {
+    super(`The store ${path} has migrations applied out of order (${applied.join(', ')}); it was not changed.`);
+    this.name = 'StoreMigrationOrderError';
+  }
+}

@@ -1,0 +1,61 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, UsersTable } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type UserRow = Selectable<UsersTable>;
+export type UserWithBranch = UserRow & { branch_name: string };
+
+function withBranch(db: Db) {
+  return db
+    .selectFrom('users')
+    .innerJoin('branches', 'branches.id', 'users.branch_id')
+    .selectAll('users')
+    .select('branches.name_ar as branch_name');
+}
+
+export function findUserById(db: Db, id: string): Promise<UserWithBranch | undefined> {
+  return withBranch(db).where('users.id', '=', id).executeTakeFirst();
+}
+
+export function findUserByUsername(db: Db, username: string): Promise<UserWithBranch | undefined> {
+  return withBranch(db).where('users.username', '=', username).executeTakeFirst();
+}
+
+export function listUsers(db: Db): Promise<UserWithBranch[]> {
+  return withBranch(db).orderBy('users.username').execute();
+}
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select(({ fn }) => fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('active', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Sign-in counters are device-local bookkeeping, not travelling data: written without the change log. */
+export async function recordSignInOutcome(
+  db: Db,
+  id: string,
+  outcome: { failedAttempts: number; lockedUntil: string | null; lastLoginAt?: string },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      failed_attempts: outcome.failedAttempts,
+      locked_until: outcome.lockedUntil,
+      ...(outcome.lastLoginAt ? { last_login_at: outcome.lastLoginAt } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setPasswordHash(db: Db, id: string, hash: string, mustChange: boolean): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: hash, must_change_password: mustChange ? 1 : 0, failed_attempts: 0, locked_until: null })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,52 @@
+import { Button, Result, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { SetupScreen } from '../features/setup/setup-screen';
+import { LoginScreen } from '../features/auth/login-screen';
+import { ForcedPasswordChange } from '../features/auth/forced-password-change';
+import { SessionProvider, useMe, useSetupStatus } from './session';
+import { AppRoutes } from './routes';
+import { useApiErrorText } from '../components/error-alert';
+
+/** Decides the first screen: setup on a new store, then sign-in, then a forced password change. */
+export function AppGate() {
+  const { t } = useTranslation();
+  const setup = useSetupStatus();
+  const initialised = setup.data?.initialised === true;
+  const me = useMe(initialised);
+  const errorText = useApiErrorText();
+
+  if (setup.isPending || (initialised && me.isPending)) {
+    return (
+      <div className="centered-page">
+        <Spin size="large" />
+      </div>
+    );
+  }
+  const failure = setup.error ?? (initialised ? me.error : null);
+  if (failure) {
+    return (
+      <Result
+        status="error"
+        title={errorText(failure)}
+        extra={
+          <Button type="primary" onClick={() => void (setup.isError ? setup.refetch() : me.refetch())}>
+            {t('app.retry')}
+          </Button>
+        }
+      />
+    );
+  }
+  if (!initialised) return <SetupScreen />;
+  const user = me.data?.user ?? null;
+  if (user === null) return <LoginScreen />;
+  if (user.mustChangePassword) return <ForcedPasswordChange />;
+
+  return (
+    <SessionProvider
+      user={user}
+      associationName={{ ar: setup.data.associationNameAr, en: setup.data.associationNameEn }}
+    >
+      <AppRoutes />
+    </SessionProvider>
+  );
+}
