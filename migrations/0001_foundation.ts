@@ -179,13 +179,15 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema.createIndex('change_log_pending_ix').on('change_log').columns(['pushed_at', 'seq']).execute();
 
   if (isSqlite(db)) {
-    // Per-dialect branch: FTS5 exists only in SQLite. Text is normalised in code before indexing
-    // (harakat, tatweel, hamza forms), and 'Mn' keeps any combining mark inside the token.
+    // Per-dialect branch: FTS5 exists only in SQLite. Contentless (the text lives in beneficiaries),
+    // keyed by the beneficiary's rowid. Text is normalised in code before indexing (harakat, tatweel,
+    // hamza forms), and 'Mn' keeps any combining mark inside its token.
     // PostgreSQL (head office) searches the normalised key columns instead.
     await sql`CREATE VIRTUAL TABLE beneficiary_search USING fts5(
-      beneficiary_id UNINDEXED,
       names,
       numbers,
+      content = '',
+      contentless_delete = 1,
       tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co Mn'",
       prefix = '2 3'
     )`.execute(db);

@@ -122,8 +122,8 @@ export type ChangeLogTable = {
   pushed_at: string | null;
 };
 
+/** FTS5, contentless; its rowid is the beneficiary's rowid (reached through sql fragments). */
 export type BeneficiarySearchTable = {
-  beneficiary_id: string;
   names: string;
   numbers: string;
 };

@@ -1,11 +1,10 @@
 import type { ApiError, ApiResult, MethodInput, MethodName, MethodOutput } from '../../src-shared/contract';
+import type { MamenBridge } from '../../src-shared/contract/bridge';
 import { ar } from '../i18n/ar';
 import { en } from '../i18n/en';
 
-/** What the Electron preload exposes; in the browser host there is no such object. */
-type MamenBridge = { call(method: string, input: unknown): Promise<ApiResult<unknown>> };
-
 declare global {
+  /** The Electron preload exposes `window.mamen`; in the browser host there is no such object. */
   interface Window {
     mamen?: MamenBridge;
   }

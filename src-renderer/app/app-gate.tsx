@@ -44,7 +44,7 @@ export function AppGate() {
   return (
     <SessionProvider
       user={user}
-      associationName={{ ar: setup.data.associationNameAr, en: setup.data.associationNameEn }}
+      associationName={{ ar: setup.data?.associationNameAr ?? null, en: setup.data?.associationNameEn ?? null }}
     >
       <AppRoutes />
     </SessionProvider>

@@ -53,8 +53,12 @@ export function SessionProvider({
   const logout = useMutation({
     mutationFn: () => call('auth.logout', {}),
     onSettled: () => {
-      client.removeQueries({ predicate: (q) => q.queryKey[0] !== SETUP_QUERY_KEY[0] });
+      // The next person at this desk starts on the registry, not where the last one left off.
+      window.history.replaceState(null, '', '#/registry');
+      // Set, not remove, `auth.me`: the gate observes that query and must see the null user.
       client.setQueryData(ME_QUERY_KEY, { user: null });
+      const kept = new Set<unknown>([SETUP_QUERY_KEY[0], ME_QUERY_KEY[0]]);
+      client.removeQueries({ predicate: (q) => !kept.has(q.queryKey[0]) });
     },
   });
   const value = useMemo(

@@ -112,7 +112,8 @@ export const ar = {
       updatedAt: 'آخر تعديل',
       createdBy: 'سجّله',
     },
-    birthDateHint: 'هجري مثل 1400/05/12 أو ميلادي مثل 1980-03-28 أو 28/03/1980',
+    // LRI…PDI isolate the examples so the Arabic sentence cannot reorder their digits.
+    birthDateHint: 'هجري مثل \u20661400/05/12\u2069 أو ميلادي مثل \u20661980-03-28\u2069 أو \u206628/03/1980\u2069',
     otherCalendar: { hijri: 'بالهجري: {{date}}', gregorian: 'بالميلادي: {{date}}' },
     dateUnreadable: 'لم يُفهم التاريخ بعد.',
     choose: 'اختر…',

@@ -48,6 +48,18 @@ export const ERROR_MESSAGES = {
   'validation.password': { ar: 'كلمة المرور يجب ألا تقل عن ١٠ أحرف.', en: 'The password must have at least 10 characters.' },
   'validation.username': { ar: 'اسم المستخدم من ٣ إلى ٣٢ حرفاً لاتينياً صغيراً أو رقماً أو (. _ -).', en: 'Usernames have 3–32 lower-case Latin letters, digits or . _ -' },
   'validation.branchCode': { ar: 'رمز الفرع من ٢ إلى ١٠ أحرف لاتينية كبيرة أو أرقام.', en: 'Branch codes have 2–10 upper-case Latin letters or digits.' },
+
+  'import.notUtf8': { ar: 'الملف ليس نصاً بترميز UTF-8 (ربما حُفظ بترميز Windows العربي). احفظه من Excel بصيغة «CSV UTF-8» ثم أعد المحاولة.', en: 'The file is not UTF-8 text (it may be saved in the Windows Arabic encoding). Save it from Excel as "CSV UTF-8" and try again.' },
+  'import.notText': { ar: 'الملف ليس ملف نصوص CSV أو JSONL. إن كان ملف Excel فاختر صيغة xlsx.', en: 'The file is not a CSV or JSONL text file. If it is an Excel workbook, choose the xlsx format.' },
+  'import.malformedCsv': { ar: 'ملف CSV غير سليم عند السطر {line}: علامة اقتباس غير مغلقة أو صف غير مقروء.', en: 'The CSV file is malformed at line {line}: an unclosed quote or an unreadable row.' },
+  'import.malformedXlsx': { ar: 'تعذّر فتح ملف Excel: الملف تالف أو ليس بصيغة xlsx.', en: 'The Excel file could not be opened: it is damaged or not in the xlsx format.' },
+  'import.emptyWorkbook': { ar: 'ملف Excel لا يحتوي على أي ورقة عمل.', en: 'The Excel file has no worksheet.' },
+  'import.malformedJsonl': { ar: 'السطر {line} في ملف JSONL ليس كائن JSON صالحاً.', en: 'Line {line} of the JSONL file is not a valid JSON object.' },
+  'import.noHeadings': { ar: 'الصف الأول من الملف لا يحتوي على عناوين الأعمدة.', en: 'The first row of the file has no column headings.' },
+  'import.noRows': { ar: 'الملف لا يحتوي على أي صف بيانات.', en: 'The file has no data rows.' },
+  'import.tooManyRows': { ar: 'الملف يحتوي على أكثر من {max} صف. قسّمه إلى ملفات أصغر.', en: 'The file has more than {max} rows. Split it into smaller files.' },
+  'import.unknownColumn': { ar: 'العمود «{column}» المحدد في الربط غير موجود في الملف.', en: 'The column “{column}” named in the mapping is not in the file.' },
+  'import.unknownField': { ar: 'الحقل «{field}» المحدد في الربط ليس من حقول المستفيد.', en: 'The field “{field}” named in the mapping is not a beneficiary field.' },
 } as const satisfies Record<string, LocalisedText>;
 
 export type MessageKey = keyof typeof ERROR_MESSAGES;

@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { ApiResult } from '../../../src-shared/contract/errors';
@@ -48,7 +48,10 @@ export async function createHttpHost(options: HttpHostOptions): Promise<FastifyI
   let origins = allowedOrigins(port);
 
   const httpLogger: FastifyBaseLogger = logger.child({ transport: 'http' });
-  const app = Fastify({ loggerInstance: httpLogger, bodyLimit: BODY_LIMIT_BYTES, disableRequestLogging: true });
+  const app = Fastify({ loggerInstance: httpLogger, bodyLimit: BODY_LIMIT_BYTES,
+    // Request lines carry the launch token (/?token=…): never logged.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
   await app.register(fastifyCookie);
 
   const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, path: '/', secure: false };

@@ -2,8 +2,6 @@ import type { ApiResult } from '../../../src-shared/contract/errors';
 import type { Router } from '../router';
 import { apiError } from '../error-mapping';
 
-export const IPC_CHANNEL = 'mamen:call';
-
 /**
  * The IPC side of the API, free of Electron so it is tested in Node: the app registers it on one
  * channel after checking the sender frame. Each window (sender) holds its own user session here,

@@ -3,7 +3,6 @@ import { ArrowRightOutlined, ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../app/language';
-import { useShortcuts } from '../../app/shortcuts';
 import { BeneficiaryForm } from './beneficiary-form';
 import { EMPTY_BENEFICIARY } from './beneficiary-form-values';
 
@@ -16,7 +15,6 @@ export function BackIcon() {
 export function RegisterScreen() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  useShortcuts([{ chords: [{ code: 'Escape', shift: true }], run: () => void navigate('/registry') }]);
   return (
     <section>
       <div className="page-title-row">

@@ -116,9 +116,9 @@ export function useSaveBeneficiary(target: SaveTarget, setError: UseFormSetError
 }
 
 /** Errors already shown on a field or in the review dialog are not repeated above the form. */
-function generalError(error: Error | null): Error | null {
+function generalError(error: unknown): Error | null {
   if (isApiCallError(error) && (error.code === 'DUPLICATE_NATIONAL_ID' || error.code === 'DUPLICATE_REVIEW_REQUIRED')) {
     return null;
   }
-  return error;
+  return error instanceof Error ? error : null;
 }

@@ -1,0 +1,42 @@
+import { Descriptions } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { BeneficiaryProfile } from '../../../src-shared/contract/beneficiaries';
+import { formatSaudiMobile } from '../../../src-shared/domain/phone';
+import { DateTimeText, DualDate } from '../../components/dual-date';
+import type { Translation } from '../../i18n/ar';
+import { governorateKey, isKnownNationality } from './choices';
+
+/** Every field of the record, read-only. */
+export function ProfileDetails({ profile }: { profile: BeneficiaryProfile }) {
+  const { t } = useTranslation();
+  const field = (name: keyof Translation['beneficiary']['fields']) => t(`beneficiary.fields.${name}`);
+  const phone = (value: string | null) => <span className="ltr-value">{value ? formatSaudiMobile(value) : '—'}</span>;
+  const govKey = governorateKey(profile.governorate);
+  const items = [
+    { key: 'firstName', label: field('firstName'), children: profile.firstName },
+    { key: 'fatherName', label: field('fatherName'), children: profile.fatherName },
+    { key: 'grandfatherName', label: field('grandfatherName'), children: profile.grandfatherName },
+    { key: 'familyName', label: field('familyName'), children: profile.familyName },
+    { key: 'latinName', label: field('latinName'), children: <span className="ltr-value">{profile.latinName ?? '—'}</span> },
+    { key: 'idType', label: field('idType'), children: t(`beneficiary.idTypes.${profile.idType}`) },
+    { key: 'nationalId', label: field('nationalId'), children: <span className="ltr-value" data-testid="profile-nationalId">{profile.nationalId ?? '—'}</span> },
+    {
+      key: 'nationality',
+      label: field('nationality'),
+      children: isKnownNationality(profile.nationality) ? t(`nationalities.${profile.nationality}`) : profile.nationality,
+    },
+    { key: 'gender', label: field('gender'), children: t(`beneficiary.genders.${profile.gender}`) },
+    { key: 'birthDate', label: field('birthDate'), children: <DualDate value={profile.birthDate} inline /> },
+    { key: 'phonePrimary', label: field('phonePrimary'), children: phone(profile.phonePrimary) },
+    { key: 'phoneSecondary', label: field('phoneSecondary'), children: phone(profile.phoneSecondary) },
+    { key: 'governorate', label: field('governorate'), children: govKey ? t(`governorates.${govKey}`) : (profile.governorate ?? '—') },
+    { key: 'city', label: field('city'), children: profile.city ?? '—' },
+    { key: 'address', label: field('address'), children: profile.address ?? '—', span: 2 },
+    { key: 'notes', label: field('notes'), children: profile.notes ?? '—', span: 2 },
+    { key: 'branch', label: field('branch'), children: profile.branchName },
+    { key: 'createdBy', label: field('createdBy'), children: profile.createdByName ?? '—' },
+    { key: 'createdAt', label: field('createdAt'), children: <DateTimeText value={profile.createdAt} /> },
+    { key: 'updatedAt', label: field('updatedAt'), children: <DateTimeText value={profile.updatedAt} /> },
+  ];
+  return <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} />;
+}
