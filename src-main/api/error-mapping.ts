@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ApiError, ErrorCode, FieldError } from '../../src-shared/contract/errors';
-import { isMessageKey, localise, type MessageKey } from '../../src-shared/i18n/error-messages';
+import { localise, type MessageKey } from '../../src-shared/i18n/error-messages';
+import { fieldMessage, messageKeyForIssue } from '../../src-shared/i18n/issue-messages';
 import { fieldLabel } from '../../src-shared/i18n/field-labels';
 import type { DomainError } from '../services/domain-error';
 
@@ -8,30 +9,8 @@ export function apiError(code: ErrorCode, messageKey: MessageKey, values: Record
   return { code, messageKey, message: localise(messageKey, values) };
 }
 
-/** One field's message, with the field's own label in each language. */
 function fieldError(path: string, key: MessageKey): FieldError {
-  const label = fieldLabel(path);
-  const ar = localise(key, { field: label.ar }).ar;
-  const en = localise(key, { field: label.en }).en;
-  return { messageKey: key, message: { ar, en } };
-}
-
-function keyForIssue(issue: z.core.$ZodIssue): MessageKey {
-  if (isMessageKey(issue.message)) return issue.message;
-  switch (issue.code) {
-    case 'too_small':
-      return issue.minimum === 1 ? 'validation.required' : 'validation.tooShort';
-    case 'too_big':
-      return 'validation.tooLong';
-    case 'invalid_value':
-      return 'validation.invalidChoice';
-    case 'invalid_format':
-      return 'validation.invalidFormat';
-    case 'invalid_type':
-      return issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.invalidType';
-    default:
-      return 'validation.invalidType';
-  }
+  return { messageKey: key, message: fieldMessage(path, key) };
 }
 
 /** Zod issues → the API's validation error: one Arabic/English message per field, and a summary naming them. */
@@ -39,7 +18,7 @@ export function validationError(issues: readonly z.core.$ZodIssue[]): ApiError {
   const fields: Record<string, FieldError> = {};
   for (const issue of issues) {
     const path = issue.path.map(String).join('.') || '_';
-    if (!fields[path]) fields[path] = fieldError(path, keyForIssue(issue));
+    if (!fields[path]) fields[path] = fieldError(path, messageKeyForIssue(issue));
   }
   const paths = Object.keys(fields);
   const ar = paths.map((p) => fieldLabel(p).ar).join('، ');

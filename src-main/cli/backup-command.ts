@@ -1,6 +1,6 @@
 import Sqlite from 'better-sqlite3';
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { openStore } from '../store/db';
 import { CliError, say, usageError } from './cli-output';
 
@@ -14,6 +14,7 @@ export async function backupCommand(options: { storePath: string; target: string
   if (existsSync(target)) throw new CliError(`الملف موجود مسبقاً ولن يُستبدل: ${target}`, `The file already exists and will not be overwritten: ${target}`);
   if (!existsSync(options.storePath)) throw new CliError(`لا توجد قاعدة بيانات في ${options.storePath}`, `There is no store at ${options.storePath}`);
 
+  mkdirSync(dirname(target), { recursive: true });
   const store = await openStore(options.storePath);
   try {
     await store.sqlite.backup(target);

@@ -7,7 +7,7 @@ import { requireBeneficiaryInScope } from './beneficiary-access';
 import { findDuplicateCandidates, unresolvedDuplicates } from './duplicates';
 import { profileView, summaryView } from './beneficiary-view';
 import { insertHouseholdMember } from './household';
-import { beneficiaryKeys } from '../store/beneficiary-keys';
+import { beneficiaryColumns } from './beneficiary-columns';
 import {
   findBeneficiary,
   findBeneficiaryByNationalId,
@@ -22,28 +22,6 @@ import { findUserById } from '../store/users';
 
 /** Matching keys are derived columns: kept out of the field history a person reads. */
 const DERIVED_COLUMNS = new Set(['name_key', 'phonetic_key', 'lineage_key', 'updated_by']);
-
-function columnsOf(data: BeneficiaryData) {
-  return {
-    first_name: data.firstName,
-    father_name: data.fatherName,
-    grandfather_name: data.grandfatherName,
-    family_name: data.familyName,
-    latin_name: data.latinName,
-    id_type: data.idType,
-    national_id: data.nationalId,
-    nationality: data.nationality,
-    gender: data.gender,
-    birth_date: data.birthDate,
-    phone_primary: data.phonePrimary,
-    phone_secondary: data.phoneSecondary,
-    governorate: data.governorate,
-    city: data.city,
-    address: data.address,
-    notes: data.notes,
-    ...beneficiaryKeys(data),
-  };
-}
 
 /** Same ID as another record is refused outright; strong candidates need the receptionist's decision. */
 async function guardAgainstDuplicates(
@@ -100,7 +78,7 @@ export const beneficiaryHandlers = {
     const confirmed = await guardAgainstDuplicates(ctx, actor, input.beneficiary, null, input.confirmedDistinctFrom);
     const stamp = ctx.stamp();
     const id = uuidv7();
-    const row = { id, branch_id: actor.branchId, ...columnsOf(input.beneficiary), created_by: actor.id, updated_by: actor.id };
+    const row = { id, branch_id: actor.branchId, ...beneficiaryColumns(input.beneficiary), created_by: actor.id, updated_by: actor.id };
     await insertTravelling(ctx.db, 'beneficiaries', row, stamp);
     for (const member of input.household) await insertHouseholdMember(ctx, id, actor.branchId, member, stamp);
     const written = await findBeneficiary(ctx.db, id);
@@ -123,7 +101,7 @@ export const beneficiaryHandlers = {
       ctx.db,
       'beneficiaries',
       before,
-      { ...columnsOf(input.beneficiary), updated_by: actor.id },
+      { ...beneficiaryColumns(input.beneficiary), updated_by: actor.id },
       ctx.stamp(),
       { history: true, hiddenFromHistory: DERIVED_COLUMNS },
     );

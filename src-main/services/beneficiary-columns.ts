@@ -1,10 +1,7 @@
 import type { BeneficiaryData } from '../../src-shared/contract/beneficiaries';
 import { beneficiaryKeys } from '../store/beneficiary-keys';
 
-/**
- * A validated beneficiary → its store columns, with the matching keys derived from the name.
- * (The same mapping as `columnsOf` in beneficiaries.ts, which can use this one.)
- */
+/** A validated beneficiary → its store columns, with the matching keys derived from the name. */
 export function beneficiaryColumns(data: BeneficiaryData) {
   return {
     first_name: data.firstName,

@@ -33,6 +33,7 @@ function decodeText(content: Buffer): string {
     throw unreadable('import.notUtf8');
   }
   // TextDecoder drops a leading BOM; a NUL or other C0 control in text means the file is binary.
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point here
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) throw unreadable('import.notText');
   return text.replace(/^\ufeff/, '');
 }

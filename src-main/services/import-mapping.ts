@@ -67,13 +67,19 @@ function isImportField(name: string): name is ImportField {
 
 /**
  * The mapping used for this file: what the admin chose, then guesses from the headings for the rest
- * (each column used once). A full-name column is only used when none of the four parts is mapped.
+ * (each column used once). A guessed full-name column is only used when none of the four parts is mapped.
  */
 export function resolveMapping(columns: readonly string[], requested: Record<string, string>): ImportMapping {
   const mapping: ImportMapping = {};
   const used = new Set<string>();
+  // An empty heading means "leave this field out", so a wrong guess can be switched off.
+  const leftOut = new Set<string>();
   for (const [field, heading] of Object.entries(requested)) {
     if (!isImportField(field)) throw new DomainError('BAD_REQUEST', 'import.unknownField', { values: { field } });
+    if (heading === '') {
+      leftOut.add(field);
+      continue;
+    }
     if (!columns.includes(heading)) throw new DomainError('BAD_REQUEST', 'import.unknownColumn', { values: { column: heading } });
     mapping[field] = heading;
     used.add(heading);
@@ -81,7 +87,7 @@ export function resolveMapping(columns: readonly string[], requested: Record<str
   for (const column of columns) {
     if (used.has(column)) continue;
     const field = FIELD_BY_HEADING.get(headingKey(column));
-    if (field && mapping[field] === undefined) {
+    if (field && mapping[field] === undefined && !leftOut.has(field)) {
       mapping[field] = column;
       used.add(column);
     }
