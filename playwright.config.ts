@@ -4,7 +4,10 @@ import { defineConfig } from '@playwright/test';
  * End-to-end tests drive the real app, served by the loopback host on a fresh store, in Debian's
  * Chromium. The store is wiped before each run so the first-run setup screen is always seen.
  */
-export const E2E_PORT = 47613;
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 47613);
+/** Where `npm run build` put the app (MAMEN_DIST_DIR), so parallel runs don't share a build. */
+const DIST = process.env.MAMEN_DIST_DIR ?? 'dist';
+const STORE = `test-results/e2e-store-${E2E_PORT}`;
 export const E2E_TOKEN = 'e2e-launch-token-0123456789abcdef';
 
 export default defineConfig({
@@ -37,7 +40,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf test-results/e2e-store && node dist/main/browser-host.cjs --data-dir test-results/e2e-store --port ${E2E_PORT} --no-open`,
+    command: `rm -rf ${STORE} && node ${DIST}/main/browser-host.cjs --data-dir ${STORE} --port ${E2E_PORT} --no-open`,
     url: `http://127.0.0.1:${E2E_PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -6,10 +6,12 @@ import { readFileSync, rmSync, mkdirSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const only = process.argv[2]; // 'main' or 'renderer' to build one half
+// MAMEN_DIST_DIR lets two builds live side by side (parallel test runs); default dist/.
+const dist = process.env.MAMEN_DIST_DIR ?? 'dist';
 
 if (only !== 'renderer') {
-  rmSync('dist/main', { recursive: true, force: true });
-  mkdirSync('dist/main', { recursive: true });
+  rmSync(`${dist}/main`, { recursive: true, force: true });
+  mkdirSync(`${dist}/main`, { recursive: true });
   const entries = {
     'electron-main': 'src-main/app/electron-main.ts',
     preload: 'src-main/app/preload.ts',
@@ -18,7 +20,7 @@ if (only !== 'renderer') {
   };
   await esbuild({
     entryPoints: entries,
-    outdir: 'dist/main',
+    outdir: `${dist}/main`,
     outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
