@@ -4,7 +4,7 @@ import globals from 'globals';
 import layering from './eslint-rules/layering.js';
 
 export default tseslint.config(
-  { ignores: ['.scratch/**', '.dev-store/**', '.ci-cache/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.data/**'] },
+  { ignores: ['dist-*/**', '.scratch/**', '.dev-store/**', '.ci-cache/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,14 +1,33 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 /**
  * End-to-end tests drive the real app, served by the loopback host on a fresh store, in Debian's
- * Chromium. The store is wiped before each run so the first-run setup screen is always seen.
+ * Chromium. Every spec file starts on its own fresh store (its own host and port), so each one can
+ * begin, like a new install, at the first-run setup screen.
+ * `E2E_PORT=<port>` runs the given specs against one host on that port (working on one area
+ * beside others); `MAMEN_DIST_DIR` says where `npm run build` put the app.
  */
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 47613);
-/** Where `npm run build` put the app (MAMEN_DIST_DIR), so parallel runs don't share a build. */
-const DIST = process.env.MAMEN_DIST_DIR ?? 'dist';
-const STORE = `test-results/e2e-store-${E2E_PORT}`;
 export const E2E_TOKEN = 'e2e-launch-token-0123456789abcdef';
+const DIST = process.env.MAMEN_DIST_DIR ?? 'dist';
+const FIRST_PORT = 47700;
+
+type WebServer = { command: string; url: string; reuseExistingServer: boolean; timeout: number; env: Record<string, string> };
+
+function host(port: number): WebServer {
+  const store = `test-results/e2e-store-${port}`;
+  return {
+    command: `rm -rf ${store} && node ${DIST}/main/browser-host.cjs --data-dir ${store} --port ${port} --no-open`,
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { MAMEN_LAUNCH_TOKEN: E2E_TOKEN, MAMEN_LOG_LEVEL: 'warn' },
+  };
+}
+
+const singlePort = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : null;
+const specs = readdirSync('tests/e2e').filter((name) => name.endsWith('.spec.ts')).sort();
+const perSpec = specs.map((spec, index) => ({ spec, port: FIRST_PORT + index }));
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -20,7 +39,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${E2E_PORT}`,
     locale: 'ar-SA',
     timezoneId: 'Asia/Riyadh',
     viewport: { width: 1366, height: 860 },
@@ -39,11 +57,8 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `rm -rf ${STORE} && node ${DIST}/main/browser-host.cjs --data-dir ${STORE} --port ${E2E_PORT} --no-open`,
-    url: `http://127.0.0.1:${E2E_PORT}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { MAMEN_LAUNCH_TOKEN: E2E_TOKEN, MAMEN_LOG_LEVEL: 'warn' },
-  },
+  projects: singlePort
+    ? [{ name: 'e2e', use: { baseURL: `http://127.0.0.1:${singlePort}` } }]
+    : perSpec.map(({ spec, port }) => ({ name: spec.replace(/\.spec\.ts$/, ''), testMatch: spec, use: { baseURL: `http://127.0.0.1:${port}` } })),
+  webServer: singlePort ? host(singlePort) : perSpec.map(({ port }) => host(port)),
 });

@@ -1,5 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
+import * as m0002 from './0002_reception_queue';
+import * as m0003 from './0003_support_requests';
+import * as m0004 from './0004_contacts_knowledge';
+import * as m0005 from './0005_signed_forms';
 
 /**
  * Every migration, in order, listed statically (bundlers see them; nothing is discovered at run time).
@@ -7,4 +11,8 @@ import * as m0001 from './0001_foundation';
  */
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_foundation', m0001],
+  ['0002_reception_queue', m0002],
+  ['0003_support_requests', m0003],
+  ['0004_contacts_knowledge', m0004],
+  ['0005_signed_forms', m0005],
 ];

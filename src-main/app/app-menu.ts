@@ -2,7 +2,10 @@ import { Menu, app, dialog, type MenuItemConstructorOptions } from 'electron';
 import { APP_VERSION } from './app-version';
 
 /** The Arabic application menu: only what a desk needs, no developer tools in production. */
-export function installArabicMenu(): void {
+/** Windows the menu can open; supplied by the main entry, which owns them. */
+export type MenuActions = { openBoard?: () => void };
+
+export function installArabicMenu(actions: MenuActions = {}): void {
   const template: MenuItemConstructorOptions[] = [
     { label: 'ملف', submenu: [{ label: 'خروج', role: 'quit' }] },
     {
@@ -25,6 +28,9 @@ export function installArabicMenu(): void {
         { label: 'الحجم الأصلي', role: 'resetZoom' },
         { type: 'separator' },
         { label: 'ملء الشاشة', role: 'togglefullscreen' },
+        ...(actions.openBoard
+          ? [{ type: 'separator' as const }, { label: 'شاشة الانتظار', accelerator: 'CmdOrCtrl+Shift+B', click: actions.openBoard }]
+          : []),
       ],
     },
     {

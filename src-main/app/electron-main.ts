@@ -8,6 +8,8 @@ import { apiError } from '../api/error-mapping';
 import { createIpcTransport } from '../api/transports/ipc';
 import { StoreTooNewError } from '../store/store-errors';
 import { installArabicMenu } from './app-menu';
+import { installFormPrinting } from './printing';
+import { openBoardWindow } from './board-window';
 import { APP_VERSION } from './app-version';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './renderer-protocol';
 import { startUpdater } from './updates';
@@ -89,7 +91,7 @@ async function start(): Promise<void> {
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  installArabicMenu();
+  installArabicMenu({ openBoard: () => void openBoardWindow() });
 
   let runtime: Runtime;
   try {
@@ -108,6 +110,7 @@ async function start(): Promise<void> {
   }
   serveRenderer(join(__dirname, '..', 'renderer'));
   registerIpc(runtime);
+  installFormPrinting(logger);
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => {
     mainWindow = null;

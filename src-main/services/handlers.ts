@@ -1,11 +1,20 @@
 import type { Handlers } from './handler-types';
 import { authHandlers } from './auth';
 import { beneficiaryHandlers } from './beneficiaries';
+import { contactHandlers } from './contacts';
+import { knowledgeHandlers } from './knowledge';
+import { timelineHandlers } from './timeline';
 import { householdHandlers } from './household';
 import { importHandlers } from './imports';
+import { queueHandlers } from './queue';
 import { setupHandlers } from './setup';
 import { systemHandlers } from './system';
 import { userHandlers } from './users';
+import { attachmentHandlers } from './attachments';
+import { interviewHandlers } from './interviews';
+import { referralHandlers } from './referrals';
+import { requestHandlers } from './requests';
+import { formHandlers } from './forms';
 
 /** Every contract method's use case. A missing or extra entry is a compile error. */
 export const handlers: Handlers = {
@@ -14,6 +23,15 @@ export const handlers: Handlers = {
   ...userHandlers,
   ...beneficiaryHandlers,
   ...householdHandlers,
+  ...contactHandlers,
+  ...knowledgeHandlers,
+  ...timelineHandlers,
   ...systemHandlers,
   ...importHandlers,
+  ...queueHandlers,
+  ...requestHandlers,
+  ...attachmentHandlers,
+  ...interviewHandlers,
+  ...referralHandlers,
+  ...formHandlers,
 };

@@ -4,6 +4,7 @@ import { DomainError } from './domain-error';
 import { hashPassword } from './passwords';
 import { actorFromUser, openSession } from './sessions';
 import { sessionUser } from './auth';
+import { seedKnowledgeBase } from './knowledge-seed';
 import { insertTravelling } from '../store/row-writer';
 import { getSettings, putSetting } from '../store/settings';
 import { findUserById } from '../store/users';
@@ -61,6 +62,7 @@ export const setupHandlers = {
     await putSetting(ctx.db, 'association_name_ar', input.associationNameAr);
     if (input.associationNameEn) await putSetting(ctx.db, 'association_name_en', input.associationNameEn);
     await putSetting(ctx.db, 'home_branch_id', branchId);
+    await seedKnowledgeBase(ctx, branchId, { ...stamp, userId: adminId });
     await putSetting(ctx.db, 'initialised_at', stamp.now);
     const sessionId = await openSession(ctx, adminId);
     ctx.describe({ entity: 'user', entityId: adminId, detail: { branchId } });

@@ -128,6 +128,213 @@ export type BeneficiarySearchTable = {
   numbers: string;
 };
 
+/* Support requests and the interview (migration 0003). */
+export type RequestTypesTable = { code: string; name_ar: string; name_en: string; sort_order: number; active: number };
+export type DocumentTypesTable = { code: string; name_ar: string; name_en: string; sort_order: number };
+export type RequestTypeDocumentsTable = { request_type_code: string; document_type_code: string; required: number; sort_order: number };
+
+export type AttachmentsTable = Travelling & {
+  sha256: string;
+  mime_type: string;
+  size_bytes: number;
+  kind: string;
+  created_by: string | null;
+};
+
+export type SupportRequestsTable = Travelling & {
+  beneficiary_id: string;
+  request_type_code: string;
+  state: string;
+  summary: string | null;
+  prisoner_name: string | null;
+  prisoner_relation: string | null;
+  prison_name: string | null;
+  case_status: string | null;
+  expected_release_date: string | null;
+  monthly_income: number | null;
+  income_sources: string | null;
+  housing_type: string | null;
+  monthly_rent: number | null;
+  household_size: number | null;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  due_date: string | null;
+  clock_days: number | null;
+  clock_mode: string | null;
+  state_changed_at: string;
+  state_changed_by: string | null;
+  created_by: string | null;
+};
+
+export type RequestDocumentsTable = Travelling & {
+  request_id: string;
+  document_type_code: string;
+  seen: number;
+  verified: number;
+  attachment_id: string | null;
+  checked_by: string | null;
+  checked_at: string | null;
+};
+
+export type InterviewsTable = Travelling & {
+  beneficiary_id: string | null;
+  request_id: string | null;
+  desk_user_id: string;
+  status: string;
+  inquiry_questions: string | null;
+  inquiry_answers: string | null;
+  draft_step: string | null;
+  draft_json: string | null;
+  draft_saved_at: string | null;
+};
+
+export type InterviewStepsTable = Travelling & {
+  interview_id: string;
+  step: string;
+  outcome: string | null;
+  completed_by: string;
+  completed_at: string;
+};
+
+export type ReferralsTable = Travelling & {
+  interview_id: string;
+  request_id: string | null;
+  beneficiary_id: string | null;
+  reason: string;
+  status: string;
+  referred_by: string;
+  referred_at: string;
+  researcher_id: string | null;
+  researcher_notes: string | null;
+  answer: string | null;
+  answered_at: string | null;
+};
+
+export type SignaturesTable = Travelling & {
+  request_id: string;
+  interview_id: string;
+  signer_name: string;
+  attachment_id: string;
+  data_hash: string;
+  signed_data: string;
+  witnessed_by: string;
+  signed_at: string;
+};
+
+/* Reception queue (migration 0002). */
+export type QueuePrioritiesTable = { code: string; weight: number; sort_order: number; active: number };
+
+export type DesksTable = Travelling & {
+  number: number;
+  name: string;
+  services: string;
+  active: number;
+};
+
+export type TicketsTable = Travelling & {
+  service_day: string;
+  service_code: string;
+  prefix: string;
+  seq: number;
+  number: string;
+  priority_code: string;
+  priority_weight: number;
+  state: string;
+  beneficiary_id: string | null;
+  desk_id: string | null;
+  target_desk_id: string | null;
+  transferred_from_id: string | null;
+  issued_at: string;
+  queued_at: string;
+  called_at: string | null;
+  serving_at: string | null;
+  finished_at: string | null;
+  recall_count: number;
+  wait_seconds: number | null;
+  service_seconds: number | null;
+  issued_by: string | null;
+};
+
+export type TicketEventsTable = Travelling & {
+  ticket_id: string;
+  event: string;
+  from_state: string | null;
+  to_state: string;
+  desk_id: string | null;
+  user_id: string | null;
+  service_day: string;
+  at: string;
+};
+
+/* Contact log and knowledge base (migration 0004). */
+export type ContactsTable = Travelling & {
+  beneficiary_id: string | null;
+  caller_name: string | null;
+  caller_phone: string | null;
+  channel: string;
+  direction: string;
+  contact_kind: string;
+  subject: string;
+  details: string | null;
+  outcome: string;
+  next_step: string | null;
+  follow_up_on: string | null;
+  occurred_at: string;
+  recorded_by: string | null;
+  corrects_id: string | null;
+  retracted: number;
+  retraction_reason: string | null;
+};
+
+export type KnowledgeDocumentsTable = Travelling & {
+  tool: string;
+  title: string;
+  description: string | null;
+  status: string;
+  format: string | null;
+  markdown: string | null;
+  pdf_sha256: string | null;
+  pdf_file_name: string | null;
+  pdf_size: number | null;
+  pdf_text: string | null;
+  source_note: string | null;
+  created_by: string | null;
+  updated_by: string | null;
+};
+
+/** Derived on each install from a document's text; never travels. */
+export type KnowledgeSectionsTable = { id: string; document_id: string; position: number; heading: string | null; body: string };
+
+/** FTS5, contentless; its rowid is the section's rowid. */
+export type KnowledgeSearchTable = { heading: string; body: string };
+
+/** Insert-only: one generated signed form (its file lives content-addressed beside the store). */
+export type SignedFormsTable = Travelling & {
+  kind: string;
+  title: string;
+  beneficiary_id: string | null;
+  request_id: string | null;
+  ticket_id: string | null;
+  referral_id: string | null;
+  code: string;
+  file_sha256: string;
+  file_size: number;
+  data_json: string;
+  data_hash: string;
+  issued_at: string;
+  issued_by: string | null;
+  supersedes_id: string | null;
+};
+
+/** Insert-only: each print or saved copy of a signed form. */
+export type FormPrintsTable = Travelling & {
+  form_id: string;
+  action: string;
+  copy_number: number;
+  by_user: string | null;
+  at: string;
+};
+
 export type Database = {
   settings: SettingsTable;
   branches: BranchesTable;
@@ -139,7 +346,31 @@ export type Database = {
   audit_log: AuditLogTable;
   change_log: ChangeLogTable;
   beneficiary_search: BeneficiarySearchTable;
+  queue_priorities: QueuePrioritiesTable;
+  desks: DesksTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
+  request_types: RequestTypesTable;
+  document_types: DocumentTypesTable;
+  request_type_documents: RequestTypeDocumentsTable;
+  attachments: AttachmentsTable;
+  support_requests: SupportRequestsTable;
+  request_documents: RequestDocumentsTable;
+  interviews: InterviewsTable;
+  interview_steps: InterviewStepsTable;
+  referrals: ReferralsTable;
+  signatures: SignaturesTable;
+  contacts: ContactsTable;
+  knowledge_documents: KnowledgeDocumentsTable;
+  knowledge_sections: KnowledgeSectionsTable;
+  knowledge_search: KnowledgeSearchTable;
+  signed_forms: SignedFormsTable;
+  form_prints: FormPrintsTable;
 };
 
 /** Tables whose rows travel to head office: every write to them lands in the change log. */
-export type TravellingTable = 'branches' | 'users' | 'beneficiaries' | 'household_members';
+export type TravellingTable = 'branches' | 'users' | 'beneficiaries' | 'household_members'
+  | 'desks' | 'tickets' | 'ticket_events'
+  | 'attachments' | 'support_requests' | 'request_documents' | 'interviews' | 'interview_steps' | 'referrals' | 'signatures'
+  | 'contacts' | 'knowledge_documents'
+  | 'signed_forms' | 'form_prints';

@@ -8,6 +8,20 @@ import { ProfileScreen } from '../features/registry/profile-screen';
 import { EditScreen } from '../features/registry/edit-screen';
 import { UsersScreen } from '../features/users/users-screen';
 import { ImportScreen } from '../features/imports/import-screen';
+import { ContactsScreen } from '../features/contacts/contacts-screen';
+import { KnowledgeScreen } from '../features/knowledge/knowledge-screen';
+import { IssueScreen } from '../features/queue/issue-screen';
+import { DeskScreen } from '../features/queue/desk-screen';
+import { BoardScreen, OwnBoardRedirect } from '../features/queue/board-screen';
+import { TicketPrintScreen } from '../features/queue/print-screen';
+import { InterviewsScreen } from '../features/interview/interviews-screen';
+import { InterviewWizard } from '../features/interview/interview-wizard';
+import { ReceiptScreen } from '../features/interview/receipt-screen';
+import { ReferralsScreen } from '../features/referrals/referrals-screen';
+import { RequestsScreen } from '../features/requests/requests-screen';
+import { RequestScreen } from '../features/requests/request-screen';
+import { FormsScreen } from '../features/forms/forms-screen';
+import { VerifyScreen } from '../features/forms/verify-screen';
 
 /**
  * Hash routing: the same static files are served from app:// in Electron and from the loopback host,
@@ -18,6 +32,10 @@ export function AppRoutes() {
   return (
     <HashRouter>
       <Routes>
+        {/* Full-screen pages without the shell: the waiting-room display and the 80 mm ticket. */}
+        <Route path="/board" element={<OwnBoardRedirect />} />
+        <Route path="/board/:branchId" element={<BoardScreen />} />
+        <Route path="/tickets/:id/print" element={<TicketPrintScreen />} />
         <Route element={<Shell />}>
           <Route path="/registry" element={<RegistryScreen />} />
           <Route path="/registry/new" element={<RegisterScreen />} />
@@ -25,6 +43,20 @@ export function AppRoutes() {
           <Route path="/beneficiaries/:id/edit" element={<EditScreen />} />
           {canCall(user, 'users.list') ? <Route path="/users" element={<UsersScreen />} /> : null}
           {canCall(user, 'imports.preview') ? <Route path="/import" element={<ImportScreen />} /> : null}
+          {canCall(user, 'queue.issue') ? <Route path="/queue/issue" element={<IssueScreen />} /> : null}
+          {canCall(user, 'queue.callNext') ? <Route path="/queue/desk" element={<DeskScreen />} /> : null}
+          {canCall(user, 'contacts.daily') ? <Route path="/contacts" element={<ContactsScreen />} /> : null}
+          {canCall(user, 'knowledge.list') ? <Route path="/knowledge" element={<KnowledgeScreen />} /> : null}
+          {canCall(user, 'interviews.listOpen') ? <Route path="/interviews" element={<InterviewsScreen />} /> : null}
+          {canCall(user, 'interviews.get') ? <Route path="/interviews/:id" element={<InterviewWizard />} /> : null}
+          {canCall(user, 'interviews.receipt') ? <Route path="/interviews/:id/receipt" element={<ReceiptScreen />} /> : null}
+          {canCall(user, 'referrals.list') ? <Route path="/referrals" element={<ReferralsScreen />} /> : null}
+          <Route path="/requests" element={<RequestsScreen />} />
+          <Route path="/requests/:id" element={<RequestScreen />} />
+          {canCall(user, 'forms.list') ? <Route path="/forms" element={<FormsScreen />} /> : null}
+          {canCall(user, 'forms.list') ? <Route path="/forms/:beneficiaryId" element={<FormsScreen />} /> : null}
+          <Route path="/verify" element={<VerifyScreen />} />
+          <Route path="/verify/:code" element={<VerifyScreen />} />
           <Route path="*" element={<Navigate to="/registry" replace />} />
         </Route>
       </Routes>

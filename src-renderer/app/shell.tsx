@@ -11,14 +11,26 @@ import { LanguageToggle } from '../components/language-toggle';
 import { StatusBar } from '../components/status-bar';
 import { ChangePasswordForm } from '../features/auth/change-password-form';
 
-type NavEntry = { path: string; key: 'registry' | 'users' | 'import'; method: MethodName };
+type NavKey = 'registry' | 'users' | 'import' | 'queueIssue' | 'queueDesk' | 'contacts' | 'knowledge' | 'interviews' | 'referrals' | 'requests' | 'forms' | 'verify';
+type NavGroup = 'reception' | 'casework' | 'documents' | 'administration';
+type NavEntry = { path: string; key: NavKey; method: MethodName; group: NavGroup };
 
-/** Each section is shown to whoever may call the method it is built on. */
+/** Each section is shown to whoever may call the method it is built on, grouped as the desk works. */
 const NAV: readonly NavEntry[] = [
-  { path: '/registry', key: 'registry', method: 'beneficiaries.search' },
-  { path: '/users', key: 'users', method: 'users.list' },
-  { path: '/import', key: 'import', method: 'imports.preview' },
+  { path: '/queue/issue', key: 'queueIssue', method: 'queue.issue', group: 'reception' },
+  { path: '/queue/desk', key: 'queueDesk', method: 'queue.callNext', group: 'reception' },
+  { path: '/registry', key: 'registry', method: 'beneficiaries.search', group: 'reception' },
+  { path: '/interviews', key: 'interviews', method: 'interviews.listOpen', group: 'reception' },
+  { path: '/contacts', key: 'contacts', method: 'contacts.daily', group: 'reception' },
+  { path: '/referrals', key: 'referrals', method: 'referrals.list', group: 'casework' },
+  { path: '/requests', key: 'requests', method: 'requests.list', group: 'casework' },
+  { path: '/forms', key: 'forms', method: 'forms.list', group: 'documents' },
+  { path: '/verify', key: 'verify', method: 'forms.verifyCode', group: 'documents' },
+  { path: '/knowledge', key: 'knowledge', method: 'knowledge.list', group: 'documents' },
+  { path: '/users', key: 'users', method: 'users.list', group: 'administration' },
+  { path: '/import', key: 'import', method: 'imports.preview', group: 'administration' },
 ];
+const GROUPS: readonly NavGroup[] = ['reception', 'casework', 'documents', 'administration'];
 
 export function Shell() {
   const { t } = useTranslation();
@@ -35,18 +47,6 @@ export function Shell() {
     <div className="app-layout">
       <header className="app-header">
         <span className="app-title">{title}</span>
-        <Menu
-          className="app-nav"
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={selected ? [selected] : []}
-          style={{ background: 'transparent' }}
-          items={entries.map((entry) => ({
-            key: entry.path,
-            label: <span data-testid={`nav-${entry.key}`}>{t(`nav.${entry.key}`)}</span>,
-          }))}
-          onClick={({ key }) => void navigate(key)}
-        />
         <div className="app-header-tools">
           <LanguageToggle ghost />
           <Dropdown
@@ -65,9 +65,26 @@ export function Shell() {
           </Dropdown>
         </div>
       </header>
-      <main className="app-content">
-        <Outlet />
-      </main>
+      <div className="app-body">
+        <nav className="app-sidebar" aria-label={t('nav.label')}>
+          <Menu
+            mode="inline"
+            selectedKeys={selected ? [selected] : []}
+            items={GROUPS.map((group) => ({
+              type: 'group' as const,
+              key: group,
+              label: t(`navGroups.${group}`),
+              children: entries
+                .filter((entry) => entry.group === group)
+                .map((entry) => ({ key: entry.path, label: <span data-testid={`nav-${entry.key}`}>{t(`nav.${entry.key}`)}</span> })),
+            })).filter((group) => group.children.length > 0)}
+            onClick={({ key }) => void navigate(key)}
+          />
+        </nav>
+        <main className="app-content">
+          <Outlet />
+        </main>
+      </div>
       <StatusBar />
       <Modal
         open={changingPassword}

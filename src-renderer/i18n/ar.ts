@@ -1,3 +1,9 @@
+import { contactsText } from '../features/contacts/i18n';
+import { knowledgeText } from '../features/knowledge/i18n';
+import { timelineText } from '../features/timeline/i18n';
+import { queueText } from '../features/queue/i18n';
+import { interviewText } from '../features/interview/i18n';
+import { formsText } from '../features/forms/i18n';
 /** Arabic interface text: the default language. `en.ts` must have exactly the same keys. */
 export const ar = {
   app: {
@@ -19,7 +25,8 @@ export const ar = {
     saved: 'تم الحفظ.',
   },
   lang: { toggle: 'English', current: 'العربية' },
-  nav: { registry: 'السجل', users: 'المستخدمون', import: 'الاستيراد' },
+  nav: { label: 'الأقسام', registry: 'السجل', users: 'المستخدمون', import: 'الاستيراد', queueIssue: 'إصدار تذكرة', queueDesk: 'شباكي', contacts: 'التواصل', knowledge: 'أدوات الموظف', interviews: 'المقابلات', referrals: 'إحالات الباحث', requests: 'طلبات الدعم', forms: 'النماذج', verify: 'التحقق من مستند' },
+  navGroups: { reception: 'الاستقبال', casework: 'البحث واللجنة', documents: 'النماذج والأدلة', administration: 'الإدارة' },
   userMenu: { changePassword: 'تغيير كلمة المرور', logout: 'تسجيل الخروج' },
   roles: {
     reception: 'استقبال',
@@ -220,6 +227,12 @@ export const ar = {
     reasons: 'الأسباب',
     done: 'انتهى الاستيراد: {{count}} سجل.',
   },
+  queue: queueText.ar,
+  contacts: contactsText.ar,
+  knowledge: knowledgeText.ar,
+  timeline: timelineText.ar,
+  interview: interviewText.ar,
+  forms: formsText.ar,
 } ;
 
 export type Translation = typeof ar;

@@ -1,4 +1,10 @@
 import type { Translation } from './ar';
+import { contactsText } from '../features/contacts/i18n';
+import { knowledgeText } from '../features/knowledge/i18n';
+import { timelineText } from '../features/timeline/i18n';
+import { queueText } from '../features/queue/i18n';
+import { interviewText } from '../features/interview/i18n';
+import { formsText } from '../features/forms/i18n';
 
 /** English interface text; typed by the Arabic file so the two never drift apart. */
 export const en: Translation = {
@@ -21,7 +27,8 @@ export const en: Translation = {
     saved: 'Saved.',
   },
   lang: { toggle: 'العربية', current: 'English' },
-  nav: { registry: 'Registry', users: 'Users', import: 'Import' },
+  nav: { label: 'Sections', registry: 'Registry', users: 'Users', import: 'Import', queueIssue: 'Issue ticket', queueDesk: 'My desk', contacts: 'Contacts', knowledge: 'Staff tools', interviews: 'Interviews', referrals: 'Referrals', requests: 'Support requests', forms: 'Forms', verify: 'Verify a document' },
+  navGroups: { reception: 'Reception', casework: 'Research and committee', documents: 'Forms and guides', administration: 'Administration' },
   userMenu: { changePassword: 'Change password', logout: 'Sign out' },
   roles: {
     reception: 'Reception',
@@ -221,4 +228,10 @@ export const en: Translation = {
     reasons: 'Reasons',
     done: 'Import finished: {{count}} records.',
   },
+  queue: queueText.en,
+  contacts: contactsText.en,
+  knowledge: knowledgeText.en,
+  timeline: timelineText.en,
+  interview: interviewText.en,
+  forms: formsText.en,
 };

@@ -2,9 +2,17 @@ import type { z } from 'zod';
 import { accountMethods } from './accounts';
 import { beneficiaryMethods } from './beneficiaries';
 import { systemMethods } from './system';
+import { contactMethods } from './contacts';
+import { knowledgeMethods } from './knowledge';
+import { timelineMethods } from './timeline';
+import { interviewMethods } from './interviews';
+import { referralMethods } from './referrals';
+import { queueMethods } from './queue';
+import { requestMethods } from './requests';
+import { formMethods } from './forms';
 
 /** Every method of the API, `area.verb` → schemas and access. One table, read by both processes. */
-export const contract = { ...accountMethods, ...beneficiaryMethods, ...systemMethods };
+export const contract = { ...accountMethods, ...beneficiaryMethods, ...systemMethods, ...requestMethods, ...interviewMethods, ...referralMethods, ...queueMethods, ...contactMethods, ...knowledgeMethods, ...timelineMethods, ...formMethods };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { withCheckDigit } from '../../src-shared/domain/national-id';
@@ -51,7 +51,9 @@ test.describe.serial('registry at the reception desk', () => {
   let page: Page;
 
   test.beforeAll(async ({ browser }) => {
-    rmSync('test-results/screenshots', { recursive: true, force: true });
+    // Only this spec's own pictures (numbered, no area prefix): the other areas keep theirs.
+    mkdirSync('test-results/screenshots', { recursive: true });
+    for (const name of readdirSync('test-results/screenshots')) if (/^\d\d-/.test(name)) rmSync(`test-results/screenshots/${name}`);
     page = await browser.newPage();
   });
 

@@ -10,6 +10,7 @@ import { HouseholdTab } from './household-tab';
 import { ProfileDetails } from './profile-details';
 import { BackIcon } from './register-screen';
 import { useBeneficiary } from './use-registry';
+import { beneficiaryCaseTabs } from '../contacts/case-tabs';
 
 export function ProfileScreen() {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export function ProfileScreen() {
               children: <HouseholdTab profile={data} canWrite={canWrite} />,
             },
             { key: 'history', label: t('profile.tabs.history'), children: <HistoryTab id={id} /> },
+            ...beneficiaryCaseTabs(id, data.fullName, t),
           ]}
         />
       </Card>

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { Alert, Button, Descriptions, Input, List, Skeleton, Tag } from 'antd';
+import { SearchOutlined, UserAddOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { InterviewView } from '../../../src-shared/contract/interviews';
+import { checkNationalId } from '../../../src-shared/domain/national-id';
+import { ErrorAlert } from '../../components/error-alert';
+import { HouseholdTab } from '../registry/household-tab';
+import { useBeneficiary, useBeneficiarySearch } from '../registry/use-registry';
+import { useInterviewAction } from './use-interview';
+
+function IdentityBadge({ idType, nationalId }: { idType: string; nationalId: string | null }) {
+  const { t } = useTranslation();
+  if (idType === 'none' || idType === 'passport' || !nationalId) return <Tag>{t('interview.data.identityNone')}</Tag>;
+  return checkNationalId(nationalId).ok ? (
+    <Tag color="green" data-testid="identity-valid">{t('interview.data.identityValid')}</Tag>
+  ) : (
+    <Tag color="red">{t('interview.data.identityInvalid')}</Tag>
+  );
+}
+
+/** The chosen beneficiary with the identity check and the household, editable through the registry. */
+function ChosenBeneficiary({ id, editable, onChange }: { id: string; editable: boolean; onChange: () => void }) {
+  const { t } = useTranslation();
+  const profile = useBeneficiary(id);
+  if (profile.isPending) return <Skeleton active />;
+  if (profile.isError) return <ErrorAlert error={profile.error} />;
+  const p = profile.data;
+  return (
+    <div data-testid="chosen-beneficiary">
+      <Descriptions size="small" column={2} bordered>
+        <Descriptions.Item label={t('interview.data.beneficiary')}>{p.fullName}</Descriptions.Item>
+        <Descriptions.Item label={t('interview.data.identity')}>
+          <span className="ltr-value">{p.nationalId ?? t('app.none')}</span> <IdentityBadge idType={p.idType} nationalId={p.nationalId} />
+        </Descriptions.Item>
+      </Descriptions>
+      {editable ? (
+        <Button size="small" style={{ marginBlock: 8 }} onClick={onChange} data-testid="beneficiary-change">
+          {t('interview.data.change')}
+        </Button>
+      ) : null}
+      <h4>{t('interview.data.household')}</h4>
+      <HouseholdTab profile={p} canWrite={editable} />
+    </div>
+  );
+}
+
+/** Step 2, first part: find the visitor in the registry (or register them there) and attach them. */
+export function BeneficiaryPicker({ view }: { view: InterviewView }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  const [changing, setChanging] = useState(false);
+  const search = useBeneficiarySearch(text);
+  const choose = useInterviewAction(view.id, 'interviews.setBeneficiary');
+  const editable = view.request?.signature == null;
+
+  if (view.beneficiaryId && !changing) {
+    return <ChosenBeneficiary id={view.beneficiaryId} editable={editable} onChange={() => setChanging(true)} />;
+  }
+  return (
+    <div>
+      <Input
+        prefix={<SearchOutlined />}
+        placeholder={t('interview.data.search')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        allowClear
+        autoFocus
+        data-testid="interview-beneficiary-search"
+      />
+      <List
+        size="small"
+        data-testid="interview-beneficiary-results"
+        dataSource={text.trim() === '' ? [] : (search.data?.items ?? [])}
+        locale={{ emptyText: ' ' }}
+        renderItem={(item) => (
+          <List.Item
+            actions={[
+              <Button
+                key="choose"
+                size="small"
+                type="primary"
+                loading={choose.isPending}
+                onClick={() => choose.mutate({ id: view.id, beneficiaryId: item.id }, { onSuccess: () => setChanging(false) })}
+                data-testid={`choose-beneficiary-${item.id}`}
+              >
+                {t('interview.data.choose')}
+              </Button>,
+            ]}
+          >
+            {item.fullName} <span className="ltr-value">{item.nationalId ?? ''}</span>
+          </List.Item>
+        )}
+      />
+      <ErrorAlert error={choose.error} />
+      <Alert type="info" title={t('interview.data.registerHint')} style={{ marginBlock: 8 }} />
+      <Button icon={<UserAddOutlined />} onClick={() => void navigate('/registry/new')} data-testid="interview-register-new">
+        {t('interview.data.registerNew')}
+      </Button>
+    </div>
+  );
+}
