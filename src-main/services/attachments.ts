@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { ATTACHMENT_MAX_BYTES } from '../../src-shared/contract/requests';
 import type { Handlers } from './handler-types';
@@ -7,6 +6,7 @@ import { requireActor, scopedBranch, type Actor, type ServiceContext } from './c
 import { sniffAttachmentType, type AttachmentType } from './attachments-content';
 import { findAttachment, findAttachmentByHash, readContent, writeContent } from '../store/attachments';
 import { insertTravelling } from '../store/row-writer';
+import { sha256Hex } from '../store/content-files';
 
 export type StoredAttachment = { id: string; sha256: string; mimeType: AttachmentType; sizeBytes: number; deduplicated: boolean };
 
@@ -33,7 +33,7 @@ export async function storeAttachment(
   }
   const mimeType = sniffAttachmentType(bytes);
   if (!mimeType) throw new DomainError('VALIDATION', 'error.attachmentType', { fields: { [field]: 'error.attachmentType' } });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   writeContent(ctx.store.path, sha256, bytes);
   const existing = await findAttachmentByHash(ctx.db, sha256, kind);
   if (existing) return { id: existing.id, sha256, mimeType, sizeBytes: bytes.length, deduplicated: true };

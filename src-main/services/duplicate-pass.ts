@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { assessDuplicate, type DuplicateReason, type PersonForMatching } from '../../src-shared/domain/duplicate-score';
 import { nationalIdTranspositions } from '../../src-shared/domain/national-id';
 import type { Database } from '../store/schema';
+import { personFromRow } from './duplicates';
 import {
   listBlockMembers,
   listBlocks,
@@ -42,19 +43,6 @@ const ID_PAGE = 20_000;
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Scoring reads ID numbers of citizens and residents only, as the desk's duplicate check does. */
-export function personFromMatchingRow(row: MatchingRow): PersonForMatching {
-  return {
-    firstName: row.first_name,
-    fatherName: row.father_name,
-    grandfatherName: row.grandfather_name,
-    familyName: row.family_name,
-    nationalId: row.id_type === 'national_id' || row.id_type === 'iqama' ? row.national_id : null,
-    phones: [row.phone_primary, row.phone_secondary].filter((p): p is string => Boolean(p)),
-    birthDate: row.birth_date,
-  };
-}
-
 /** The values of each key whose block was too large to score; a pair sharing only those is never scored. */
 type Oversized = Record<BlockingKey, Set<string>>;
 
@@ -89,7 +77,7 @@ class PairCollector {
 
   /** All pairs of one block whose scoring block is this one. */
   scoreBlock(key: BlockingKey, value: string, rows: readonly MatchingRow[]): void {
-    const people = rows.map(personFromMatchingRow);
+    const people = rows.map(personFromRow);
     for (let i = 0; i < rows.length; i++) {
       for (let j = i + 1; j < rows.length; j++) {
         const a = rows[i] as MatchingRow;
@@ -161,7 +149,7 @@ async function passOverTranspositions(db: Db, collector: PairCollector) {
     const rowA = rows.get(a);
     const rowB = rows.get(b);
     if (rowA && rowB && !scoringBlock(rowA, rowB, collector.oversized)) {
-      collector.score(rowA, rowB, personFromMatchingRow(rowA), personFromMatchingRow(rowB));
+      collector.score(rowA, rowB, personFromRow(rowA), personFromRow(rowB));
     }
   }
 }

@@ -18,7 +18,13 @@ export function personFromDraft(draft: BeneficiaryData): PersonForMatching {
   };
 }
 
-export function personFromRow(row: BeneficiaryRow): PersonForMatching {
+/** The columns scoring reads; ID numbers count for citizens and residents only. */
+export type MatchingColumns = Pick<
+  BeneficiaryRow,
+  'first_name' | 'father_name' | 'grandfather_name' | 'family_name' | 'id_type' | 'national_id' | 'phone_primary' | 'phone_secondary' | 'birth_date'
+>;
+
+export function personFromRow(row: MatchingColumns): PersonForMatching {
   return {
     firstName: row.first_name,
     fatherName: row.father_name,

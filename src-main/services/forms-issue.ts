@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { ZodError } from 'zod';
 import type { FormContent, FormSummary } from '../../src-shared/contract/forms';
@@ -16,6 +16,7 @@ import {
 } from '../store/signed-forms';
 import type { Actor, ServiceContext } from './context';
 import { DomainError } from './domain-error';
+import { sha256Hex } from '../store/content-files';
 
 /**
  * Issues a signed form once: renders it from the data the server assembled, stores the bytes under
@@ -33,10 +34,6 @@ function newVerificationCode(): string {
   let out = '';
   for (let i = 0; i < 8; i++) out += CROCKFORD[(bytes[i] ?? 0) % 32];
   return `${out.slice(0, 4)}-${out.slice(4)}`;
-}
-
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** What the data says apart from when and by whom it was printed: equal substance, same form. */

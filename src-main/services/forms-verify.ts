@@ -2,7 +2,8 @@ import type { VerifyResult } from '../../src-shared/contract/forms';
 import { findBeneficiary } from '../store/beneficiaries';
 import { findSignedForm, findSignedFormByCode, findSignedFormByFileHash, readFormFile, type SignedFormView } from '../store/signed-forms';
 import { scopedBranch, type Actor, type ServiceContext } from './context';
-import { formSummary, sha256Hex } from './forms-issue';
+import { formSummary } from './forms-issue';
+import { sha256Hex } from '../store/content-files';
 import { fullName } from './requests-view';
 
 /**

@@ -6,7 +6,7 @@ import { nationalIdTranspositions } from '../../src-shared/domain/national-id';
 import { beneficiaryKeys } from '../store/beneficiary-keys';
 import { listRowsSharingKeys } from '../store/beneficiary-blocks';
 import type { ServiceContext } from './context';
-import { personFromMatchingRow } from './duplicate-pass';
+import { personFromRow } from './duplicates';
 
 export type ImportDuplicateEntry = z.infer<typeof ImportDuplicate>;
 
@@ -119,7 +119,7 @@ export async function findDuplicatesInStore(ctx: ServiceContext, rows: readonly 
   });
   const index = new KeyIndex<{ id: string; person: PersonForMatching }>();
   for (const row of stored) {
-    const person = { ...personFromMatchingRow(row), nationalId: row.national_id };
+    const person = { ...personFromRow(row), nationalId: row.national_id };
     index.add(indexKeys(person, row), { id: row.id, person });
   }
   const found: ImportDuplicateEntry[] = [];

@@ -1,8 +1,7 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, FormPrintsTable, SignedFormsTable } from './schema';
 import { insertTravelling, type WriteStamp } from './row-writer';
+import { contentFilePath, readContentFile, writeContentFile } from './content-files';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type SignedFormRow = Selectable<SignedFormsTable>;
@@ -10,33 +9,17 @@ export type SignedFormView = SignedFormRow & { branch_name: string; issued_by_na
 
 /** `<folder of the store file>/forms/ab/cdef….pdf`: the stored copy of a signed form, named by its SHA-256. */
 export function formFilePath(storePath: string, sha256: string): string {
-  return join(dirname(storePath), 'forms', sha256.slice(0, 2), `${sha256.slice(2)}.pdf`);
+  return contentFilePath(storePath, 'forms', sha256, '.pdf');
 }
 
-/**
- * Writes a form's bytes once under their hash (temp file, fsync, rename: never half a file). If the
- * use case's transaction rolls back afterwards the file stays unreferenced, which is harmless: the
- * same bytes would land at the same name.
- */
+/** Writes a form's bytes once under their hash (never half a file). */
 export function writeFormFile(storePath: string, sha256: string, bytes: Uint8Array): void {
-  const target = formFilePath(storePath, sha256);
-  if (existsSync(target)) return;
-  mkdirSync(dirname(target), { recursive: true });
-  const temp = `${target}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w');
-  try {
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, target);
+  writeContentFile(storePath, 'forms', sha256, bytes, '.pdf');
 }
 
 /** The stored bytes, or null when the file is gone. */
 export function readFormFile(storePath: string, sha256: string): Buffer | null {
-  const path = formFilePath(storePath, sha256);
-  return existsSync(path) ? readFileSync(path) : null;
+  return readContentFile(storePath, 'forms', sha256, '.pdf');
 }
 
 export type NewSignedForm = Omit<SignedFormRow, 'created_at' | 'updated_at' | 'hlc'>;

@@ -92,8 +92,10 @@ describe('knowledge base: administrators keep it', () => {
       document: { tool: 'other', title: 'نسخة أخرى', content: { format: 'pdf', fileName: 'copy.PDF', contentBase64: content } },
     });
     expect(other).toMatchObject({ pdfSha256: doc.pdfSha256, textSource: 'none', sectionCount: 0 });
-    expect(readdirSync(join(s.dir, 'knowledge-files'))).toEqual([`${doc.pdfSha256}.pdf`]);
-    expect(existsSync(join(s.dir, 'knowledge-files', `${doc.pdfSha256}.pdf`))).toBe(true);
+    const fan = doc.pdfSha256!.slice(0, 2);
+    expect(readdirSync(join(s.dir, 'knowledge-files'))).toEqual([fan]);
+    expect(readdirSync(join(s.dir, 'knowledge-files', fan))).toEqual([`${doc.pdfSha256!.slice(2)}.pdf`]);
+    expect(existsSync(join(s.dir, 'knowledge-files', fan, `${doc.pdfSha256!.slice(2)}.pdf`))).toBe(true);
     const file = await s.admin.call('knowledge.pdf', { id: form });
     expect(file.contentBase64).toBe(content);
     expect(marked((await search('الهويه'))[0]!)).toEqual(['الهوية']);
