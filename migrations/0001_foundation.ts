@@ -101,8 +101,16 @@ export async function up(db: AnyDb): Promise<void> {
     .addCheckConstraint('beneficiaries_gender_check', sql`gender in ('male', 'female')`)
     .execute();
   await db.schema.createIndex('beneficiaries_national_id_uq').on('beneficiaries').column('national_id').unique().execute();
-  await db.schema.createIndex('beneficiaries_phone_primary_ix').on('beneficiaries').column('phone_primary').execute();
-  await db.schema.createIndex('beneficiaries_phone_secondary_ix').on('beneficiaries').column('phone_secondary').execute();
+  // Partial: most records have no second phone, and statistics over all those NULLs would make the
+  // planner scan the table instead of using the index (both SQLite and PostgreSQL support this form).
+  for (const column of ['phone_primary', 'phone_secondary']) {
+    await db.schema
+      .createIndex(`beneficiaries_${column}_ix`)
+      .on('beneficiaries')
+      .column(column)
+      .where(sql.ref(column), 'is not', null)
+      .execute();
+  }
   await db.schema.createIndex('beneficiaries_name_key_ix').on('beneficiaries').column('name_key').execute();
   await db.schema.createIndex('beneficiaries_phonetic_key_ix').on('beneficiaries').column('phonetic_key').execute();
   await db.schema.createIndex('beneficiaries_lineage_key_ix').on('beneficiaries').column('lineage_key').execute();

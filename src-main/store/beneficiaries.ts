@@ -79,8 +79,8 @@ export async function findCandidateRows(
   }
   if (keys.phones.length > 0) {
     ids = ids
-      .union(db.selectFrom('beneficiaries').select('id').where('phone_primary', 'in', keys.phones))
-      .union(db.selectFrom('beneficiaries').select('id').where('phone_secondary', 'in', keys.phones));
+      .union(db.selectFrom('beneficiaries').select('id').where('phone_primary', 'is not', null).where('phone_primary', 'in', keys.phones))
+      .union(db.selectFrom('beneficiaries').select('id').where('phone_secondary', 'is not', null).where('phone_secondary', 'in', keys.phones));
   }
   let query = withBranch(db).where('beneficiaries.id', 'in', ids);
   if (keys.excludeId) query = query.where('beneficiaries.id', '!=', keys.excludeId);
