@@ -4,6 +4,9 @@ import * as m0002 from './0002_reception_queue';
 import * as m0003 from './0003_support_requests';
 import * as m0004 from './0004_contacts_knowledge';
 import * as m0005 from './0005_signed_forms';
+import * as m0006 from './0006_committee_service';
+import * as m0007 from './0007_sync';
+import * as m0008 from './0008_report_indexes';
 
 /**
  * Every migration, in order, listed statically (bundlers see them; nothing is discovered at run time).
@@ -15,4 +18,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0003_support_requests', m0003],
   ['0004_contacts_knowledge', m0004],
   ['0005_signed_forms', m0005],
+  ['0006_committee_service', m0006],
+  ['0007_sync', m0007],
+  ['0008_report_indexes', m0008],
 ];

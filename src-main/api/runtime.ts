@@ -1,6 +1,7 @@
 import { openStore, type Store } from '../store/db';
 import { createHlcClock, type HlcClock } from '../store/hlc-clock';
 import { createRouter, type Router } from './router';
+import { stopScheduler } from '../sync/scheduler';
 import type { Logger } from './logger';
 
 export type Runtime = { store: Store; clock: HlcClock; router: Router; close(): Promise<void> };
@@ -16,5 +17,14 @@ export async function openRuntime(options: {
   if (store.backupPath) options.logger.info({ backupPath: store.backupPath }, 'store backed up before migrating');
   const clock = await createHlcClock(store.db);
   const router = createRouter({ store, clock, appVersion: options.appVersion, logger: options.logger, ...(options.now ? { now: options.now } : {}) });
-  return { store, clock, router, close: () => store.close() };
+  return {
+    store,
+    clock,
+    router,
+    close: async () => {
+      // A desk enrolled with head office has a sync scheduler running on this store: stop it first.
+      stopScheduler(store.path);
+      await store.close();
+    },
+  };
 }

@@ -15,6 +15,13 @@ import { interviewHandlers } from './interviews';
 import { referralHandlers } from './referrals';
 import { requestHandlers } from './requests';
 import { formHandlers } from './forms';
+import { syncHandlers } from './sync';
+import { committeeHandlers } from './committee';
+import { deliveryHandlers } from './delivery';
+import { surveyHandlers } from './surveys';
+import { outreachHandlers } from './outreach';
+import { complaintHandlers } from './complaints';
+import { reportHandlers } from './reports';
 
 /** Every contract method's use case. A missing or extra entry is a compile error. */
 export const handlers: Handlers = {
@@ -34,4 +41,11 @@ export const handlers: Handlers = {
   ...interviewHandlers,
   ...referralHandlers,
   ...formHandlers,
+  ...syncHandlers,
+  ...committeeHandlers,
+  ...deliveryHandlers,
+  ...surveyHandlers,
+  ...outreachHandlers,
+  ...complaintHandlers,
+  ...reportHandlers,
 };

@@ -1,5 +1,7 @@
 import type { Handlers } from './handler-types';
 import { verifyAuditChain } from '../store/audit-log';
+import { schedulerState } from './sync';
+import { readSyncStatus } from './sync-status';
 
 export const systemHandlers = {
   'system.status': async (ctx) => {
@@ -14,8 +16,7 @@ export const systemHandlers = {
       storePath: ctx.store.path,
       transport: ctx.transport,
       pendingChanges: Number(pending.n),
-      // Head-office sync arrives with its own issue; until then the desk says so instead of pretending.
-      sync: { state: 'not_configured' as const, lastSyncAt: null },
+      sync: await readSyncStatus(ctx.db, await schedulerState(ctx)).then((s) => ({ state: s.state, lastSyncAt: s.lastSyncAt })),
     };
   },
 

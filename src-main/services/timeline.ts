@@ -6,6 +6,7 @@ import { contactEvents } from '../store/timeline-contacts';
 import { ticketEvents } from '../store/timeline-queue';
 import { caseEvents } from '../store/timeline-cases';
 import { signedFormEvents } from '../store/timeline-forms';
+import { committeeEvents } from '../store/timeline-committee';
 import type { TimelineRow } from '../store/timeline-row';
 
 /** Later than any stored timestamp: the first page has no lower bound. */
@@ -15,7 +16,7 @@ const END_OF_TIME = '9999-12-31T23:59:59.999Z';
  * Every source of a case timeline. Each reads at most `limit` events older than `before` for one
  * beneficiary through an index; the service merges them. A new area adds one line here.
  */
-const SOURCES: ReadonlyArray<typeof registryEvents> = [registryEvents, contactEvents, ticketEvents, caseEvents, signedFormEvents];
+const SOURCES: ReadonlyArray<typeof registryEvents> = [registryEvents, contactEvents, ticketEvents, caseEvents, signedFormEvents, committeeEvents];
 
 /** Newest first; equal times keep a stable order by id so pages never repeat or skip an event. */
 function newestFirst(a: TimelineRow, b: TimelineRow): number {

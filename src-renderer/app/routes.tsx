@@ -16,12 +16,21 @@ import { BoardScreen, OwnBoardRedirect } from '../features/queue/board-screen';
 import { TicketPrintScreen } from '../features/queue/print-screen';
 import { InterviewsScreen } from '../features/interview/interviews-screen';
 import { InterviewWizard } from '../features/interview/interview-wizard';
-import { ReceiptScreen } from '../features/interview/receipt-screen';
+import { InterviewStartScreen } from '../features/interview/interview-start';
 import { ReferralsScreen } from '../features/referrals/referrals-screen';
 import { RequestsScreen } from '../features/requests/requests-screen';
 import { RequestScreen } from '../features/requests/request-screen';
 import { FormsScreen } from '../features/forms/forms-screen';
 import { VerifyScreen } from '../features/forms/verify-screen';
+import { CommitteeBoardScreen } from '../features/committee/board-screen';
+import { CommitteeCaseScreen } from '../features/committee/case-screen';
+import { NotificationsScreen } from '../features/committee/notifications-screen';
+import { KioskSurveyScreen } from '../features/surveys/kiosk-screen';
+import { SurveysScreen } from '../features/surveys/surveys-screen';
+import { OutreachScreen } from '../features/outreach/outreach-screen';
+import { ComplaintsScreen } from '../features/complaints/complaints-screen';
+import { ReportsScreen } from '../features/reports/reports-screen';
+import { SyncScreen } from '../features/sync/sync-screen';
 
 /**
  * Hash routing: the same static files are served from app:// in Electron and from the loopback host,
@@ -36,6 +45,7 @@ export function AppRoutes() {
         <Route path="/board" element={<OwnBoardRedirect />} />
         <Route path="/board/:branchId" element={<BoardScreen />} />
         <Route path="/tickets/:id/print" element={<TicketPrintScreen />} />
+        {canCall(user, 'surveys.submit') ? <Route path="/survey/kiosk" element={<KioskSurveyScreen />} /> : null}
         <Route element={<Shell />}>
           <Route path="/registry" element={<RegistryScreen />} />
           <Route path="/registry/new" element={<RegisterScreen />} />
@@ -49,7 +59,7 @@ export function AppRoutes() {
           {canCall(user, 'knowledge.list') ? <Route path="/knowledge" element={<KnowledgeScreen />} /> : null}
           {canCall(user, 'interviews.listOpen') ? <Route path="/interviews" element={<InterviewsScreen />} /> : null}
           {canCall(user, 'interviews.get') ? <Route path="/interviews/:id" element={<InterviewWizard />} /> : null}
-          {canCall(user, 'interviews.receipt') ? <Route path="/interviews/:id/receipt" element={<ReceiptScreen />} /> : null}
+          {canCall(user, 'interviews.start') ? <Route path="/interviews/new" element={<InterviewStartScreen />} /> : null}
           {canCall(user, 'referrals.list') ? <Route path="/referrals" element={<ReferralsScreen />} /> : null}
           <Route path="/requests" element={<RequestsScreen />} />
           <Route path="/requests/:id" element={<RequestScreen />} />
@@ -57,6 +67,14 @@ export function AppRoutes() {
           {canCall(user, 'forms.list') ? <Route path="/forms/:beneficiaryId" element={<FormsScreen />} /> : null}
           <Route path="/verify" element={<VerifyScreen />} />
           <Route path="/verify/:code" element={<VerifyScreen />} />
+          {canCall(user, 'committee.board') ? <Route path="/committee" element={<CommitteeBoardScreen />} /> : null}
+          {canCall(user, 'committee.case') ? <Route path="/committee/:requestId" element={<CommitteeCaseScreen />} /> : null}
+          {canCall(user, 'notifications.list') ? <Route path="/notifications" element={<NotificationsScreen />} /> : null}
+          {canCall(user, 'surveys.mine') ? <Route path="/surveys" element={<SurveysScreen />} /> : null}
+          {canCall(user, 'outreach.list') ? <Route path="/outreach" element={<OutreachScreen />} /> : null}
+          {canCall(user, 'complaints.list') ? <Route path="/complaints" element={<ComplaintsScreen />} /> : null}
+          {canCall(user, 'reports.dashboard') ? <Route path="/reports" element={<ReportsScreen />} /> : null}
+          {canCall(user, 'sync.status') ? <Route path="/sync" element={<SyncScreen />} /> : null}
           <Route path="*" element={<Navigate to="/registry" replace />} />
         </Route>
       </Routes>

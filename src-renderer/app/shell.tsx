@@ -11,7 +11,7 @@ import { LanguageToggle } from '../components/language-toggle';
 import { StatusBar } from '../components/status-bar';
 import { ChangePasswordForm } from '../features/auth/change-password-form';
 
-type NavKey = 'registry' | 'users' | 'import' | 'queueIssue' | 'queueDesk' | 'contacts' | 'knowledge' | 'interviews' | 'referrals' | 'requests' | 'forms' | 'verify';
+type NavKey = 'registry' | 'users' | 'import' | 'queueIssue' | 'queueDesk' | 'contacts' | 'knowledge' | 'interviews' | 'referrals' | 'requests' | 'forms' | 'verify' | 'committee' | 'notifications' | 'surveys' | 'outreach' | 'complaints' | 'sync' | 'reports';
 type NavGroup = 'reception' | 'casework' | 'documents' | 'administration';
 type NavEntry = { path: string; key: NavKey; method: MethodName; group: NavGroup };
 
@@ -24,11 +24,18 @@ const NAV: readonly NavEntry[] = [
   { path: '/contacts', key: 'contacts', method: 'contacts.daily', group: 'reception' },
   { path: '/referrals', key: 'referrals', method: 'referrals.list', group: 'casework' },
   { path: '/requests', key: 'requests', method: 'requests.list', group: 'casework' },
+  { path: '/committee', key: 'committee', method: 'committee.board', group: 'casework' },
+  { path: '/notifications', key: 'notifications', method: 'notifications.list', group: 'casework' },
+  { path: '/surveys', key: 'surveys', method: 'surveys.mine', group: 'casework' },
+  { path: '/outreach', key: 'outreach', method: 'outreach.list', group: 'reception' },
+  { path: '/complaints', key: 'complaints', method: 'complaints.list', group: 'reception' },
   { path: '/forms', key: 'forms', method: 'forms.list', group: 'documents' },
   { path: '/verify', key: 'verify', method: 'forms.verifyCode', group: 'documents' },
   { path: '/knowledge', key: 'knowledge', method: 'knowledge.list', group: 'documents' },
   { path: '/users', key: 'users', method: 'users.list', group: 'administration' },
   { path: '/import', key: 'import', method: 'imports.preview', group: 'administration' },
+  { path: '/sync', key: 'sync', method: 'sync.status', group: 'administration' },
+  { path: '/reports', key: 'reports', method: 'reports.dashboard', group: 'administration' },
 ];
 const GROUPS: readonly NavGroup[] = ['reception', 'casework', 'documents', 'administration'];
 

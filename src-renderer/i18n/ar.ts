@@ -1,9 +1,15 @@
 import { contactsText } from '../features/contacts/i18n';
 import { knowledgeText } from '../features/knowledge/i18n';
+import { syncText } from '../features/sync/i18n';
 import { timelineText } from '../features/timeline/i18n';
 import { queueText } from '../features/queue/i18n';
 import { interviewText } from '../features/interview/i18n';
 import { formsText } from '../features/forms/i18n';
+import { committeeText } from '../features/committee/i18n';
+import { surveysText } from '../features/surveys/i18n';
+import { outreachText } from '../features/outreach/i18n';
+import { complaintsText } from '../features/complaints/i18n';
+import { reportsText } from '../features/reports/i18n';
 /** Arabic interface text: the default language. `en.ts` must have exactly the same keys. */
 export const ar = {
   app: {
@@ -25,7 +31,7 @@ export const ar = {
     saved: 'تم الحفظ.',
   },
   lang: { toggle: 'English', current: 'العربية' },
-  nav: { label: 'الأقسام', registry: 'السجل', users: 'المستخدمون', import: 'الاستيراد', queueIssue: 'إصدار تذكرة', queueDesk: 'شباكي', contacts: 'التواصل', knowledge: 'أدوات الموظف', interviews: 'المقابلات', referrals: 'إحالات الباحث', requests: 'طلبات الدعم', forms: 'النماذج', verify: 'التحقق من مستند' },
+  nav: { label: 'الأقسام', complaints: 'الشكاوى والمقترحات', outreach: 'التواصل الاستباقي', surveys: 'رضا المستفيدين', committee: 'لجنة البحث', notifications: 'التنبيهات', registry: 'السجل', users: 'المستخدمون', import: 'الاستيراد', queueIssue: 'إصدار تذكرة', queueDesk: 'شباكي', contacts: 'التواصل', knowledge: 'أدوات الموظف', interviews: 'المقابلات', referrals: 'إحالات الباحث', requests: 'طلبات الدعم', forms: 'النماذج', verify: 'التحقق من مستند', sync: 'المزامنة', reports: 'لوحة المؤشرات' },
   navGroups: { reception: 'الاستقبال', casework: 'البحث واللجنة', documents: 'النماذج والأدلة', administration: 'الإدارة' },
   userMenu: { changePassword: 'تغيير كلمة المرور', logout: 'تسجيل الخروج' },
   roles: {
@@ -44,7 +50,7 @@ export const ar = {
     schema: 'إصدار المخطط',
     pending: 'تغييرات بانتظار المزامنة',
     sync: 'المزامنة',
-    syncStates: { not_configured: 'غير مهيأة' },
+    syncStates: { not_configured: 'غير مهيأة', synced: 'متزامنة', pending: 'بانتظار الإرسال', offline: 'غير متصل', error: 'خطأ' },
     today: 'اليوم',
   },
   setup: {
@@ -230,9 +236,15 @@ export const ar = {
   queue: queueText.ar,
   contacts: contactsText.ar,
   knowledge: knowledgeText.ar,
+  sync: syncText.ar,
   timeline: timelineText.ar,
   interview: interviewText.ar,
   forms: formsText.ar,
+  committee: committeeText.ar,
+  surveys: surveysText.ar,
+  outreach: outreachText.ar,
+  complaints: complaintsText.ar,
+  reports: reportsText.ar,
 } ;
 
 export type Translation = typeof ar;

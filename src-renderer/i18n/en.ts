@@ -1,10 +1,16 @@
 import type { Translation } from './ar';
 import { contactsText } from '../features/contacts/i18n';
 import { knowledgeText } from '../features/knowledge/i18n';
+import { syncText } from '../features/sync/i18n';
 import { timelineText } from '../features/timeline/i18n';
 import { queueText } from '../features/queue/i18n';
 import { interviewText } from '../features/interview/i18n';
 import { formsText } from '../features/forms/i18n';
+import { committeeText } from '../features/committee/i18n';
+import { surveysText } from '../features/surveys/i18n';
+import { outreachText } from '../features/outreach/i18n';
+import { complaintsText } from '../features/complaints/i18n';
+import { reportsText } from '../features/reports/i18n';
 
 /** English interface text; typed by the Arabic file so the two never drift apart. */
 export const en: Translation = {
@@ -27,7 +33,7 @@ export const en: Translation = {
     saved: 'Saved.',
   },
   lang: { toggle: 'العربية', current: 'English' },
-  nav: { label: 'Sections', registry: 'Registry', users: 'Users', import: 'Import', queueIssue: 'Issue ticket', queueDesk: 'My desk', contacts: 'Contacts', knowledge: 'Staff tools', interviews: 'Interviews', referrals: 'Referrals', requests: 'Support requests', forms: 'Forms', verify: 'Verify a document' },
+  nav: { label: 'Sections', complaints: 'Complaints', outreach: 'Proactive outreach', surveys: 'Satisfaction', committee: 'Research committee', notifications: 'Notifications', registry: 'Registry', users: 'Users', import: 'Import', queueIssue: 'Issue ticket', queueDesk: 'My desk', contacts: 'Contacts', knowledge: 'Staff tools', interviews: 'Interviews', referrals: 'Referrals', requests: 'Support requests', forms: 'Forms', verify: 'Verify a document', sync: 'Sync', reports: 'Dashboard' },
   navGroups: { reception: 'Reception', casework: 'Research and committee', documents: 'Forms and guides', administration: 'Administration' },
   userMenu: { changePassword: 'Change password', logout: 'Sign out' },
   roles: {
@@ -46,7 +52,7 @@ export const en: Translation = {
     schema: 'Schema version',
     pending: 'Changes waiting to sync',
     sync: 'Sync',
-    syncStates: { not_configured: 'not configured' },
+    syncStates: { not_configured: 'not configured', synced: 'synced', pending: 'waiting to send', offline: 'offline', error: 'error' },
     today: 'Today',
   },
   setup: {
@@ -231,7 +237,13 @@ export const en: Translation = {
   queue: queueText.en,
   contacts: contactsText.en,
   knowledge: knowledgeText.en,
+  sync: syncText.en,
   timeline: timelineText.en,
   interview: interviewText.en,
   forms: formsText.en,
+  committee: committeeText.en,
+  surveys: surveysText.en,
+  outreach: outreachText.en,
+  complaints: complaintsText.en,
+  reports: reportsText.en,
 };

@@ -10,9 +10,16 @@ import { referralMethods } from './referrals';
 import { queueMethods } from './queue';
 import { requestMethods } from './requests';
 import { formMethods } from './forms';
+import { syncMethods } from './sync';
+import { committeeMethods } from './committee';
+import { deliveryMethods } from './delivery';
+import { surveyMethods } from './surveys';
+import { outreachMethods } from './outreach';
+import { complaintMethods } from './complaints';
+import { reportMethods } from './reports';
 
 /** Every method of the API, `area.verb` → schemas and access. One table, read by both processes. */
-export const contract = { ...accountMethods, ...beneficiaryMethods, ...systemMethods, ...requestMethods, ...interviewMethods, ...referralMethods, ...queueMethods, ...contactMethods, ...knowledgeMethods, ...timelineMethods, ...formMethods };
+export const contract = { ...accountMethods, ...beneficiaryMethods, ...systemMethods, ...requestMethods, ...interviewMethods, ...referralMethods, ...queueMethods, ...contactMethods, ...knowledgeMethods, ...timelineMethods, ...formMethods, ...syncMethods, ...committeeMethods, ...deliveryMethods, ...surveyMethods, ...outreachMethods, ...complaintMethods, ...reportMethods };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

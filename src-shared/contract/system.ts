@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
 import { Empty } from './common';
+import { SYNC_STATES } from './sync';
 
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'jsonl'] as const;
 
@@ -50,7 +51,7 @@ export const systemMethods = {
       storePath: z.string(),
       transport: z.enum(['ipc', 'http', 'cli']),
       pendingChanges: z.number().int(),
-      sync: z.object({ state: z.enum(['not_configured']), lastSyncAt: z.string().nullable() }),
+      sync: z.object({ state: z.enum(SYNC_STATES), lastSyncAt: z.string().nullable() }),
     }),
     access: 'session',
     writes: false,

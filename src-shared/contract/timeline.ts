@@ -23,6 +23,11 @@ export const TIMELINE_EVENT_KINDS = [
   'referral_answered',
   'signature',
   'signed_form',
+  // Research committee and service delivery (0006).
+  'research_report',
+  'committee_decision',
+  'delivery',
+  'survey',
 ] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
 

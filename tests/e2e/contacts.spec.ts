@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { withCheckDigit } from '../../src-shared/domain/national-id';
+import { fillFirstRunSetup } from './support/first-run';
 
 /**
  * A desk's contact work, as a receptionist does it: set up, register a caller, log her phone call on
@@ -45,14 +46,7 @@ test.describe.serial('contact log, case timeline and staff tools', () => {
 
   test('sets the system up and registers the caller', async () => {
     await page.goto(`/?token=${E2E_TOKEN}`);
-    await page.getByTestId('setup-association').fill('جمعية مأمن لرعاية السجناء والمفرج عنهم وأسرهم');
-    await page.getByTestId('setup-branch-code').fill('HQ');
-    await page.getByTestId('setup-branch-name').fill('المقر الرئيسي');
-    await page.getByTestId('setup-branch-city').fill('جازان');
-    await page.getByTestId('setup-admin-username').fill(ADMIN.username);
-    await page.getByTestId('setup-admin-name').fill('مدير النظام');
-    await page.getByTestId('setup-admin-password').fill(ADMIN.password);
-    await page.getByTestId('setup-admin-password2').fill(ADMIN.password);
+    await fillFirstRunSetup(page, ADMIN);
     await page.getByTestId('setup-submit').click();
 
     await openNav(page, 'registry');

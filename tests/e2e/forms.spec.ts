@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { withCheckDigit } from '../../src-shared/domain/national-id';
+import { fillFirstRunSetup } from './support/first-run';
 
 /**
  * A receptionist issues the personal-data consent of a new beneficiary, prints it, saves a copy, and
@@ -41,14 +42,7 @@ test.describe.serial('signed forms at the reception desk', () => {
 
   test('sets the system up and registers a beneficiary', async () => {
     await page.goto(`/?token=${E2E_TOKEN}`);
-    await page.getByTestId('setup-association').fill('جمعية مأمن لرعاية السجناء والمفرج عنهم وأسرهم');
-    await page.getByTestId('setup-branch-code').fill('HQ');
-    await page.getByTestId('setup-branch-name').fill('المقر الرئيسي');
-    await page.getByTestId('setup-branch-city').fill('جازان');
-    await page.getByTestId('setup-admin-username').fill(ADMIN.username);
-    await page.getByTestId('setup-admin-name').fill('مدير النظام');
-    await page.getByTestId('setup-admin-password').fill(ADMIN.password);
-    await page.getByTestId('setup-admin-password2').fill(ADMIN.password);
+    await fillFirstRunSetup(page, ADMIN);
     await page.getByTestId('setup-submit').click();
     await expect(page.getByTestId('registry-search')).toBeVisible();
 

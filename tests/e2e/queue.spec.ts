@@ -1,6 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
+import { fillFirstRunSetup } from './support/first-run';
 
 /**
  * A morning at reception, as it happens: the system is set up, a desk is opened, visitors take
@@ -53,14 +54,7 @@ test.describe.serial('reception queue', () => {
 
   test('sets up a fresh store and opens desk 1', async () => {
     await desk.goto(`/?token=${E2E_TOKEN}`);
-    await desk.getByTestId('setup-association').fill('جمعية مأمن لرعاية السجناء والمفرج عنهم وأسرهم');
-    await desk.getByTestId('setup-branch-code').fill('HQ');
-    await desk.getByTestId('setup-branch-name').fill('المقر الرئيسي');
-    await desk.getByTestId('setup-branch-city').fill('جازان');
-    await desk.getByTestId('setup-admin-username').fill(ADMIN.username);
-    await desk.getByTestId('setup-admin-name').fill('مدير النظام');
-    await desk.getByTestId('setup-admin-password').fill(ADMIN.password);
-    await desk.getByTestId('setup-admin-password2').fill(ADMIN.password);
+    await fillFirstRunSetup(desk, ADMIN);
     await desk.getByTestId('setup-submit').click();
     await expect(desk.getByTestId('nav-queueDesk')).toBeVisible();
 
@@ -108,7 +102,7 @@ test.describe.serial('reception queue', () => {
   });
 
   test('renders the 80 mm print view of a ticket', async () => {
-    await desk.getByTestId('today-tickets').locator('tr', { hasText: 'A-001' }).getByRole('button').click();
+    await desk.getByTestId('today-tickets').locator('tr', { hasText: 'A-001' }).getByRole('button', { name: 'طباعة', exact: true }).click();
     await expect(desk.getByTestId('ticket-slip-number')).toHaveText('A-001');
     const pageRule = await desk.evaluate(() =>
       [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).find((rule) => rule instanceof CSSPageRule)?.cssText ?? null,

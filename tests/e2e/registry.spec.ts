@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { withCheckDigit } from '../../src-shared/domain/national-id';
+import { fillFirstRunSetup } from './support/first-run';
 
 /**
  * A receptionist's first day, in the order it happens: set the system up, register people, find them
@@ -68,14 +69,7 @@ test.describe.serial('registry at the reception desk', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
     await screenshot(page, 'setup');
 
-    await page.getByTestId('setup-association').fill('جمعية مأمن لرعاية السجناء والمفرج عنهم وأسرهم');
-    await page.getByTestId('setup-branch-code').fill('HQ');
-    await page.getByTestId('setup-branch-name').fill('المقر الرئيسي');
-    await page.getByTestId('setup-branch-city').fill('جازان');
-    await page.getByTestId('setup-admin-username').fill(ADMIN.username);
-    await page.getByTestId('setup-admin-name').fill('مدير النظام');
-    await page.getByTestId('setup-admin-password').fill(ADMIN.password);
-    await page.getByTestId('setup-admin-password2').fill(ADMIN.password);
+    await fillFirstRunSetup(page, ADMIN);
     await screenshot(page, 'setup-filled');
     await page.getByTestId('setup-submit').click();
 

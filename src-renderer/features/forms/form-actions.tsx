@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { FormSummary } from '../../../src-shared/contract/forms';
 import { call } from '../../app/api-client';
 import { useApiErrorText } from '../../components/error-alert';
-import { openPdfForPrinting, savePdf } from './pdf-file';
+import { savePdf } from './pdf-file';
+import { usePrintStoredForm } from './use-print-form';
 
 /**
  * Print and save of a stored form: always the bytes issued, never regenerated. The desktop app
@@ -18,16 +19,7 @@ export function FormActions({ form }: { form: FormSummary }) {
   const client = useQueryClient();
   const refresh = () => form.beneficiaryId && client.invalidateQueries({ queryKey: ['forms.list', form.beneficiaryId] });
 
-  const print = useMutation({
-    mutationFn: () => call('forms.print', { id: form.id }),
-    onSuccess: (result) => {
-      void refresh();
-      if (result.via === 'system') void message.success(t('forms.sentToPrinter'));
-      else if (result.file && openPdfForPrinting(result.file.pdfBase64)) void message.info(t('forms.openedForPrint'));
-      else void message.warning(t('forms.popupBlocked'));
-    },
-    onError: (error) => void message.error(errorText(error)),
-  });
+  const print = usePrintStoredForm();
   const save = useMutation({
     mutationFn: () => call('forms.save', { id: form.id }),
     onSuccess: (file) => {
@@ -39,7 +31,7 @@ export function FormActions({ form }: { form: FormSummary }) {
 
   return (
     <Space>
-      <Button icon={<PrinterOutlined />} loading={print.isPending} onClick={() => print.mutate()} data-testid={`form-print-${form.code}`}>
+      <Button icon={<PrinterOutlined />} loading={print.isPending} onClick={() => print.mutate(form)} data-testid={`form-print-${form.code}`}>
         {form.copies > 0 ? t('forms.reprint') : t('forms.print')}
       </Button>
       <Button icon={<DownloadOutlined />} loading={save.isPending} onClick={() => save.mutate()} data-testid={`form-save-${form.code}`}>

@@ -42,7 +42,7 @@ export function FormList({ beneficiaryId }: { beneficiaryId: string }) {
         locale={{ emptyText: <Empty description={t('forms.none')} /> }}
         columns={[
           { key: 'title', title: t('forms.columns.title'), render: (_, f) => t(`forms.kinds.${f.kind}`) },
-          { key: 'code', title: t('forms.columns.code'), render: (_, f) => <bdi data-testid="form-code">{f.code}</bdi> },
+          { key: 'code', title: t('forms.columns.code'), render: (_, f) => <bdi data-testid="form-code" style={{ whiteSpace: 'nowrap' }}>{f.code}</bdi> },
           { key: 'issuedAt', title: t('forms.columns.issuedAt'), render: (_, f) => <DateTimeText value={f.issuedAt} /> },
           { key: 'issuedBy', title: t('forms.columns.issuedBy'), render: (_, f) => f.issuedByName ?? t('app.none') },
           {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Input, List, Skeleton, Tag } from 'antd';
 import { SearchOutlined, UserAddOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { InterviewView } from '../../../src-shared/contract/interviews';
 import { checkNationalId } from '../../../src-shared/domain/national-id';
@@ -50,6 +50,8 @@ function ChosenBeneficiary({ id, editable, onChange }: { id: string; editable: b
 export function BeneficiaryPicker({ view }: { view: InterviewView }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  // This interview's route (with a ticket still to link, if any): the registry comes back to it.
+  const location = useLocation();
   const [text, setText] = useState('');
   const [changing, setChanging] = useState(false);
   const search = useBeneficiarySearch(text);
@@ -96,7 +98,7 @@ export function BeneficiaryPicker({ view }: { view: InterviewView }) {
       />
       <ErrorAlert error={choose.error} />
       <Alert type="info" title={t('interview.data.registerHint')} style={{ marginBlock: 8 }} />
-      <Button icon={<UserAddOutlined />} onClick={() => void navigate('/registry/new')} data-testid="interview-register-new">
+      <Button icon={<UserAddOutlined />} onClick={() => void navigate(`/registry/new?${new URLSearchParams({ returnTo: `${location.pathname}${location.search}` }).toString()}`)} data-testid="interview-register-new">
         {t('interview.data.registerNew')}
       </Button>
     </div>

@@ -14,6 +14,7 @@ import { StepSubmission } from './step-submission';
 import { StepRegistration, StepService } from './step-closing';
 import { StaffToolsButton } from './staff-tools';
 import { useInterview } from './use-interview';
+import { useVisitLinks } from './use-visit-links';
 import './interview.css';
 
 function StepPanel({ view, step }: { view: InterviewView; step: InterviewStep }) {
@@ -44,6 +45,7 @@ export function InterviewWizard() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const interview = useInterview(id);
+  useVisitLinks(interview.data);
   const errorText = useApiErrorText();
   const back = (
     <Button icon={<BackIcon />} onClick={() => void navigate('/interviews')} data-testid="interview-back">

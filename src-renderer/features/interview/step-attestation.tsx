@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Alert, Button, Descriptions, Input, Skeleton, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -57,6 +57,13 @@ export function StepAttestation({ view }: { view: InterviewView }) {
   const [signerName, setSignerName] = useState(view.beneficiaryName ?? '');
   const attestation = useQuery({ queryKey: ['interviews.attestation', view.id], queryFn: () => call('interviews.attestation', { id: view.id }), staleTime: 0 });
   const sign = useInterviewAction(view.id, 'interviews.sign');
+  // «التوقيع فارغ» is about the pad: once the applicant draws, the message no longer holds. The pad
+  // is rebuilt when its callback changes, so the callback stays the same and reads the latest reset.
+  const resetSign = useRef(sign.reset);
+  resetSign.current = sign.reset;
+  const onInk = useCallback((empty: boolean) => {
+    if (!empty) resetSign.current();
+  }, []);
 
   if (attestation.isPending) return <Skeleton active />;
   if (attestation.isError) return <ErrorAlert error={attestation.error} />;
@@ -81,7 +88,7 @@ export function StepAttestation({ view }: { view: InterviewView }) {
         <Input id="signer-name" value={signerName} onChange={(e) => setSignerName(e.target.value)} data-testid="signer-name" />
       </div>
       <p style={{ marginBlock: 8 }}>{t('interview.attestation.signHere')}</p>
-      <SignatureCanvas ref={pad} testId="signature-canvas" label={t('interview.attestation.signHere')} />
+      <SignatureCanvas ref={pad} testId="signature-canvas" label={t('interview.attestation.signHere')} onChange={onInk} />
       <ErrorAlert error={sign.error} testId="sign-error" />
       <div className="interview-actions">
         <Button onClick={() => pad.current?.clear()} data-testid="signature-clear">

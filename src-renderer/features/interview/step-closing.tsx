@@ -1,16 +1,14 @@
 import { Alert, Button, Descriptions, Tag } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { InterviewView } from '../../../src-shared/contract/interviews';
 import { DualDate } from '../../components/dual-date';
 import { ErrorAlert } from '../../components/error-alert';
+import { RequestForms } from './request-forms';
 import { useInterviewAction } from './use-interview';
 
 /** The request's state and the committee's due date in both calendars, with the receipt at hand. */
 function RequestClock({ view }: { view: InterviewView }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const request = view.request;
   if (!request) return null;
   return (
@@ -25,11 +23,7 @@ function RequestClock({ view }: { view: InterviewView }) {
           </span>
         </Descriptions.Item>
       </Descriptions>
-      <div className="interview-actions">
-        <Button icon={<PrinterOutlined />} onClick={() => void navigate(`/interviews/${view.id}/receipt`)} data-testid="open-receipt">
-          {t('interview.submission.printReceipt')}
-        </Button>
-      </div>
+      <RequestForms request={request} />
     </>
   );
 }

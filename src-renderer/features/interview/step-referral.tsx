@@ -6,6 +6,7 @@ import type { InterviewView } from '../../../src-shared/contract/interviews';
 import { call } from '../../app/api-client';
 import { DateTimeText } from '../../components/dual-date';
 import { ErrorAlert } from '../../components/error-alert';
+import { PrintFormButton } from '../forms/print-form-button';
 import { AutosaveNote } from './autosave-note';
 import { draftValue, interviewKey, useDraftAutosave, useInterviewAction } from './use-interview';
 
@@ -21,6 +22,9 @@ export function StepReferral({ view }: { view: InterviewView }) {
     onSuccess: () => client.invalidateQueries({ queryKey: interviewKey(view.id) }),
   });
   const complete = useInterviewAction(view.id, 'interviews.completeReferralStep');
+  const slip = referral ? (
+    <PrintFormButton issue={() => call('forms.generateReferralSlip', { referralId: referral.id })} label={t('forms.desk.referralSlip')} testId="print-referral-slip" />
+  ) : null;
 
   if (referral?.status === 'open') {
     return (
@@ -33,6 +37,7 @@ export function StepReferral({ view }: { view: InterviewView }) {
           <Button onClick={() => void client.invalidateQueries({ queryKey: interviewKey(view.id) })} data-testid="referral-refresh">
             {t('interview.referral.refresh')}
           </Button>
+          {slip}
         </div>
       </div>
     );
@@ -52,6 +57,7 @@ export function StepReferral({ view }: { view: InterviewView }) {
           <Button type="primary" loading={complete.isPending} onClick={() => complete.mutate({ id: view.id, outcome: 'answered' })} data-testid="referral-continue">
             {t('interview.referral.continue')}
           </Button>
+          {slip}
         </div>
       </div>
     );

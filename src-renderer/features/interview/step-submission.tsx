@@ -4,6 +4,7 @@ import type { InterviewView } from '../../../src-shared/contract/interviews';
 import { useLanguage } from '../../app/language';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatCount } from './format-number';
+import { RequestForms } from './request-forms';
 import { useClockSettings, useInterviewAction } from './use-interview';
 
 /** Step 5: explain the committee and its deadline, then submit: the clock starts now. */
@@ -15,7 +16,8 @@ export function StepSubmission({ view }: { view: InterviewView }) {
   if (clock.isPending) return <Skeleton active />;
   return (
     <div>
-      <Alert type="info" showIcon title={t('interview.submission.intro')} style={{ marginBlockEnd: 12 }} />
+      {view.request ? <RequestForms request={view.request} /> : null}
+      <Alert type="info" showIcon title={t('interview.submission.intro')} style={{ marginBlock: 12 }} />
       {clock.data ? (
         <p data-testid="clock-settings">
           {t('interview.submission.clock', { days: formatCount(clock.data.days, lang), mode: t(`interview.submission.modes.${clock.data.mode}`) })}

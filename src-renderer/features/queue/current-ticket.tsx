@@ -2,7 +2,9 @@ import { Button, Card, Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../src-shared/contract/queue';
 import { canAct, type QueueAction } from '../../../src-shared/domain/queue-transitions';
+import { call } from '../../app/api-client';
 import { useLanguage } from '../../app/language';
+import { PrintFormButton } from '../forms/print-form-button';
 import { formatMinutes, formatNumber, formatTime } from './queue-format';
 
 type Props = {
@@ -74,6 +76,7 @@ export function CurrentTicket({ ticket, busy, onAction, onTransfer, onLink, onIn
         <Button size="large" disabled={busy} onClick={onLink} data-testid="desk-link">
           {t('queue.desk.link')}
         </Button>
+        <PrintFormButton size="large" issue={() => call('forms.generateTicket', { ticketId: ticket.id })} label={t('forms.desk.ticket')} testId="desk-ticket-pdf" />
         {canInterview ? (
           <Button size="large" type="dashed" onClick={onInterview} data-testid="desk-interview">
             {t('queue.desk.interview')}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Radio, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Radio, Space, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -10,6 +10,7 @@ import { call } from '../../app/api-client';
 import { useLanguage } from '../../app/language';
 import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../components/error-alert';
+import { PrintFormButton } from '../forms/print-form-button';
 import { BeneficiaryPicker } from './beneficiary-picker';
 import { formatTime } from './queue-format';
 import { RollPageStyle, TicketSlip } from './ticket-slip';
@@ -94,9 +95,12 @@ export function IssueScreen() {
               <div className="queue-print-area queue-slip-preview">
                 <TicketSlip ticket={last} associationName={name} />
               </div>
-              <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="issue-reprint">
-                {t('queue.issue.reprint')}
-              </Button>
+              <Space wrap>
+                <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="issue-reprint">
+                  {t('queue.issue.reprint')}
+                </Button>
+                <PrintFormButton issue={() => call('forms.generateTicket', { ticketId: last.id })} label={t('forms.desk.ticket')} testId="issue-ticket-pdf" />
+              </Space>
             </>
           ) : null}
         </div>
@@ -120,7 +124,10 @@ export function IssueScreen() {
             title: '',
             key: 'print',
             render: (_: unknown, row: Ticket) => (
-              <Button size="small" icon={<PrinterOutlined />} onClick={() => void navigate(`/tickets/${row.id}/print`)} aria-label={t('queue.ticket.print')} />
+              <Space>
+                <Button size="small" icon={<PrinterOutlined />} onClick={() => void navigate(`/tickets/${row.id}/print`)} aria-label={t('queue.ticket.print')} />
+                <PrintFormButton size="small" issue={() => call('forms.generateTicket', { ticketId: row.id })} label={t('forms.desk.ticket')} testId={`ticket-pdf-${row.number}`} />
+              </Space>
             ),
           },
         ]}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Input, Modal, Segmented, Table, Typography } from 'antd';
+import { Button, Card, Empty, Input, Modal, Segmented, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ReferralView } from '../../../src-shared/contract/requests';
 import { call } from '../../app/api-client';
 import { DateTimeText } from '../../components/dual-date';
 import { ErrorAlert } from '../../components/error-alert';
+import { PrintFormButton } from '../forms/print-form-button';
 
 function AnswerModal({ referral, onClose }: { referral: ReferralView; onClose: () => void }) {
   const { t } = useTranslation();
@@ -44,6 +45,18 @@ function AnswerModal({ referral, onClose }: { referral: ReferralView; onClose: (
       </div>
       <ErrorAlert error={save.error} />
     </Modal>
+  );
+}
+
+/** The referral slip (form c) of one referral, issued once and printed from the stored PDF. */
+function SlipButton({ referral }: { referral: ReferralView }) {
+  const { t } = useTranslation();
+  return (
+    <PrintFormButton
+      issue={() => call('forms.generateReferralSlip', { referralId: referral.id })}
+      label={t('forms.desk.referralSlip')}
+      testId={`referral-slip-${referral.id}`}
+    />
   );
 }
 
@@ -88,12 +101,16 @@ export function ReferralsScreen() {
                   key: 'act',
                   title: '',
                   render: (_, r) => (
-                    <Button type="primary" onClick={() => setAnswering(r)} data-testid={`referral-answer-${r.id}`}>
-                      {t('interview.referrals.answerAction')}
-                    </Button>
+                    <Space wrap>
+                      <Button type="primary" onClick={() => setAnswering(r)} data-testid={`referral-answer-${r.id}`}>
+                        {t('interview.referrals.answerAction')}
+                      </Button>
+                      <SlipButton referral={r} />
+                    </Space>
                   ),
                 }
               : { key: 'answer', title: t('interview.referrals.columns.answer'), render: (_, r) => r.answer },
+            ...(status === 'answered' ? [{ key: 'slip', title: '', render: (_: unknown, r: ReferralView) => <SlipButton referral={r} /> }] : []),
           ]}
         />
       </Card>

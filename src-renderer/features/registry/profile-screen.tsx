@@ -11,6 +11,7 @@ import { ProfileDetails } from './profile-details';
 import { BackIcon } from './register-screen';
 import { useBeneficiary } from './use-registry';
 import { beneficiaryCaseTabs } from '../contacts/case-tabs';
+import { FormList } from '../forms/form-list';
 
 export function ProfileScreen() {
   const { t } = useTranslation();
@@ -56,6 +57,9 @@ export function ProfileScreen() {
             },
             { key: 'history', label: t('profile.tabs.history'), children: <HistoryTab id={id} /> },
             ...beneficiaryCaseTabs(id, data.fullName, t),
+            ...(canCall(user, 'forms.list')
+              ? [{ key: 'forms', label: <span data-testid="tab-forms">{t('forms.desk.tab')}</span>, children: <FormList beneficiaryId={id} /> }]
+              : []),
           ]}
         />
       </Card>

@@ -4,13 +4,15 @@ import { useNavigate } from 'react-router';
 import type { UseFormSetError } from 'react-hook-form';
 import { z } from 'zod';
 import { DuplicateCandidate } from '../../../src-shared/contract/beneficiaries';
+import { withQueryParam } from '../../../src-shared/domain/internal-path';
 import { call, isApiCallError } from '../../app/api-client';
 import { applyFieldErrors } from '../../app/form-errors';
 import { useLanguage } from '../../app/language';
 import type { BeneficiaryFormValues, ParsedBeneficiaryForm } from './beneficiary-form-values';
 import { beneficiaryQueryKey } from './use-registry';
 
-export type SaveTarget = { mode: 'register' } | { mode: 'edit'; id: string; expectedVersion: string };
+/** `returnTo`: an in-app route (already checked with safeInternalPath) that gets the beneficiary back. */
+export type SaveTarget = { mode: 'register'; returnTo?: string | null } | { mode: 'edit'; id: string; expectedVersion: string };
 
 const CandidatesDetails = z.object({ candidates: z.array(DuplicateCandidate) });
 
@@ -25,6 +27,10 @@ export function useSaveBeneficiary(target: SaveTarget, setError: UseFormSetError
   const client = useQueryClient();
   const [review, setReview] = useState<{ candidates: DuplicateCandidate[]; values: ParsedBeneficiaryForm } | null>(null);
   const excludeId = target.mode === 'edit' ? target.id : null;
+  const returnTo = target.mode === 'register' ? (target.returnTo ?? null) : null;
+  /** The profile, or the screen that sent the desk here (the interview) with this beneficiary chosen. */
+  const leaveWith = (id: string, replace: boolean) =>
+    void navigate(returnTo ? withQueryParam(returnTo, 'beneficiary', id) : `/beneficiaries/${id}`, { replace: replace || returnTo !== null });
 
   const placeError = (error: unknown) => {
     if (!isApiCallError(error)) return;
@@ -43,7 +49,7 @@ export function useSaveBeneficiary(target: SaveTarget, setError: UseFormSetError
     await client.invalidateQueries({ queryKey: beneficiaryQueryKey(id) });
     await client.invalidateQueries({ queryKey: ['beneficiaries.history', id] });
     setReview(null);
-    void navigate(`/beneficiaries/${id}`, { replace: target.mode === 'edit' });
+    leaveWith(id, target.mode === 'edit');
   };
 
   const commit = useMutation({
@@ -92,7 +98,7 @@ export function useSaveBeneficiary(target: SaveTarget, setError: UseFormSetError
     mutationFn: (candidateId: string) => call('beneficiaries.resolveDuplicate', { candidateId, decision: 'same_person' }),
     onSuccess: (_ok, candidateId) => {
       setReview(null);
-      void navigate(`/beneficiaries/${candidateId}`);
+      leaveWith(candidateId, false);
     },
   });
 

@@ -8,6 +8,7 @@ import { useLanguage } from '../../app/language';
 import { DateTimeText, DualDate } from '../../components/dual-date';
 import { ErrorAlert, useApiErrorText } from '../../components/error-alert';
 import { BackIcon } from '../registry/register-screen';
+import { RequestForms } from '../interview/request-forms';
 import { DueTag } from './requests-screen';
 
 /** One support request: its state, history, documents, referral and signature, and the moves allowed. */
@@ -83,6 +84,7 @@ export function RequestScreen() {
             </Button>
           ))}
         </Space>
+        <RequestForms request={r} />
         <h4>{t('interview.requests.history')}</h4>
         <Timeline
           items={r.history.map((h) => ({

@@ -18,6 +18,10 @@ const ar = {
     referral_answered: 'إجابة الباحث الاجتماعي',
     signature: 'توقيع الإقرار بصحة البيانات',
     signed_form: 'إصدار نموذج موقّع',
+    research_report: 'تقرير البحث الاجتماعي',
+    committee_decision: 'قرار لجنة البحث',
+    delivery: 'تسليم خدمة',
+    survey: 'استبيان رضا المستفيد',
   },
   ticketEvents: {
     issued: 'إصدار التذكرة',
@@ -54,6 +58,10 @@ const en: typeof ar = {
     referral_answered: 'Social researcher answered',
     signature: 'Attestation signed',
     signed_form: 'Signed form issued',
+    research_report: 'Social research report',
+    committee_decision: 'Research committee decision',
+    delivery: 'Service delivered',
+    survey: 'Satisfaction survey answered',
   },
   ticketEvents: {
     issued: 'Ticket issued',

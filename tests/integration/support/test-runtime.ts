@@ -100,3 +100,34 @@ export function beneficiaryInput(overrides: Partial<MethodInput<'beneficiaries.r
     ...overrides,
   };
 }
+
+/** A settable clock for a store: the router reads `now()` on every call, so tests move time between calls. */
+export type TestClock = { now(): Date; set(at: Date): void; advanceDays(days: number): void };
+
+/** Like `setUpStore`, with the router's clock in the test's hands (starting at `start`). */
+export async function setUpStoreAt(start: Date): Promise<TestStore & { clock: TestClock }> {
+  let current = new Date(start.getTime());
+  const clock: TestClock = {
+    now: () => new Date(current.getTime()),
+    set: (at) => (current = new Date(at.getTime())),
+    advanceDays: (days) => (current = new Date(current.getTime() + days * 86_400_000)),
+  };
+  const temp = tempDir();
+  const runtime = await openRuntime({ storePath: join(temp.dir, 'mamen.sqlite'), appVersion: 'test', logger: silentLogger(), now: clock.now });
+  const admin = new Caller(runtime);
+  await admin.call('setup.initialise', {
+    associationNameAr: 'جمعية مأمن',
+    branch: { code: 'HQ', nameAr: 'المقر الرئيسي', city: 'جازان' },
+    admin: { username: 'admin', displayName: 'مدير النظام', password: ADMIN_PASSWORD },
+  });
+  return {
+    runtime,
+    admin,
+    dir: temp.dir,
+    clock,
+    close: async () => {
+      await runtime.close();
+      temp.remove();
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { parseHlc } from '../../src-shared/domain/hlc';
+import type { PushReply, PushRequest } from '../../src-shared/contract/sync';
+import { applyChanges, type ColumnCatalog } from '../store/change-apply';
+import { ASSOCIATION_WIDE_TABLES } from '../store/sync-schema';
+import type { Database } from '../store/schema';
+import type { Device } from './devices';
+import { lockChangeLog, type HeadOfficeStore } from './store';
+
+/** A stamp further ahead of the server's clock than this is refused: a desk whose clock is badly wrong. */
+export const MAX_CLOCK_DRIFT_MS = 24 * 3600 * 1000;
+
+export type PushOutcome = { kind: 'reply'; reply: PushReply } | { kind: 'refused'; error: 'branch_not_allowed' };
+
+/**
+ * The rows a device may write: its own branch's rows only. The branch row of another branch is
+ * reference data it may read but never write.
+ */
+function writable(device: Device, change: { table_name: string; row_id: string; branch_id: string }): boolean {
+  if (change.branch_id !== device.branchId) return false;
+  if (change.table_name === 'branches') return change.row_id === device.branchId;
+  return true;
+}
+
+/**
+ * Applies one batch in one transaction. A batch id seen before returns the stored reply and
+ * applies nothing; a change id seen before (resent in a new batch after a cut) is not applied again.
+ */
+export async function receiveBatch(
+  store: HeadOfficeStore,
+  device: Device,
+  batch: z.infer<typeof PushRequest>,
+  columns: ColumnCatalog,
+  now: Date,
+): Promise<PushOutcome> {
+  if (batch.changes.some((change) => !writable(device, change))) return { kind: 'refused', error: 'branch_not_allowed' };
+  const at = now.toISOString();
+  const reply = await store.db.transaction().execute(async (tx) => {
+    await lockChangeLog(tx as unknown as Kysely<Database>, store.dialect);
+    const seen = await tx.selectFrom('sync_batches').select('reply')
+      .where('device_id', '=', device.id).where('batch_id', '=', batch.batchId).executeTakeFirst();
+    if (seen) return { ...(JSON.parse(seen.reply) as PushReply), replayed: true };
+
+    const ids = batch.changes.map((c) => c.id);
+    const known = new Set((await tx.selectFrom('sync_changes').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
+    const rejected: PushReply['rejected'] = [];
+    let accepted = 0;
+    const fresh: typeof batch.changes = [];
+    for (const change of batch.changes) {
+      if (known.has(change.id)) { accepted += 1; continue; }
+      known.add(change.id);
+      if (parseHlc(change.hlc).wallMs > now.getTime() + MAX_CLOCK_DRIFT_MS) rejected.push({ id: change.id, reason: 'clock_skew' });
+      else fresh.push(change);
+    }
+    const outcomes = await applyChanges(tx, fresh, columns, at);
+    const logged = fresh.filter((change, i) => {
+      const outcome = outcomes[i];
+      if (outcome && !outcome.applied) rejected.push({ id: change.id, reason: outcome.reason });
+      return outcome?.applied === true;
+    });
+    accepted += logged.length;
+    // Every accepted change enters the ordered log, losers included: each desk then merges the
+    // same set of changes and keeps the same losing values in its history.
+    for (let i = 0; i < logged.length; i += 200) {
+      await tx.insertInto('sync_changes').values(logged.slice(i, i + 200).map((change) => ({
+        id: change.id, table_name: change.table_name, row_id: change.row_id, op: change.op,
+        fields: JSON.stringify(change.fields), hlc: change.hlc, branch_id: change.branch_id,
+        origin_device: device.id, received_at: at,
+      }))).execute();
+    }
+    const result: PushReply = { accepted, rejected, replayed: false };
+    await tx.insertInto('sync_batches').values({ device_id: device.id, batch_id: batch.batchId, received_at: at, reply: JSON.stringify(result) }).execute();
+    const lastError = rejected.length > 0 ? `rejected ${rejected.length}: ${[...new Set(rejected.map((r) => r.reason))].join(',')}` : null;
+    await tx.updateTable('sync_devices').set({ last_push_at: at, last_error: lastError }).where('id', '=', device.id).execute();
+    return result;
+  });
+  return { kind: 'reply', reply };
+}
+
+/**
+ * One page of the log after `after`, limited to what the device's branch may see and without the
+ * device's own changes. The cursor moves past invisible entries too, so a page is never empty
+ * while more is visible. `after` acknowledges what the device has applied.
+ */
+export async function pagePull(db: Kysely<Database>, device: Device, after: number, limit: number, now: Date) {
+  const top = await db.selectFrom('sync_changes').select(({ fn }) => fn.max('seq').as('seq')).executeTakeFirst();
+  const head = Number(top?.seq ?? 0);
+  const rows = await db.selectFrom('sync_changes')
+    .select(['seq', 'id', 'table_name', 'row_id', 'op', 'fields', 'hlc', 'branch_id'])
+    .where('seq', '>', after).where('seq', '<=', head)
+    .where((eb) => eb.or([eb('branch_id', '=', device.branchId), eb('table_name', 'in', [...ASSOCIATION_WIDE_TABLES])]))
+    .where((eb) => eb.or([eb('origin_device', 'is', null), eb('origin_device', '!=', device.id)]))
+    .orderBy('seq').limit(limit).execute();
+  const full = rows.length === limit;
+  const last = rows.at(-1);
+  const nextCursor = full && last ? Number(last.seq) : Math.max(head, after);
+  await db.updateTable('sync_devices').set({ pull_cursor: after, last_pull_at: now.toISOString() }).where('id', '=', device.id).execute();
+  return {
+    changes: rows.map((r) => ({ ...r, seq: Number(r.seq), op: r.op as 'insert' | 'update' | 'delete', fields: JSON.parse(r.fields) as Record<string, string | number | null> })),
+    nextCursor,
+    more: full,
+  };
+}

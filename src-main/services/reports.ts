@@ -1,0 +1,56 @@
+import type { ReportFilter } from '../../src-shared/contract/reports';
+import { riyadhDay } from '../../src-shared/domain/committee-clock';
+import { toIsoDate } from '../../src-shared/domain/calendar';
+import { associationName, branchName } from '../store/reports';
+import { sha256Hex, writeContentFile } from '../store/content-files';
+import type { Handlers } from './handler-types';
+import { requireActor, type Actor, type ServiceContext } from './context';
+import { DomainError } from './domain-error';
+import { buildDashboard, resolved, type FigureScope } from './reports-figures';
+import { exportFile } from './reports-export';
+import { renderMonthlyReport } from '../pdf/report/monthly-report';
+
+/** All branches, as the cover and the dashboard name them. */
+const ALL_BRANCHES = 'جميع الفروع';
+
+/**
+ * The branch the report covers: a user of scope `own` sees their branch only (asking for another
+ * is refused, not quietly narrowed); a head-office user sees the one asked for, or all of them.
+ */
+async function figureScope(ctx: ServiceContext, actor: Actor, filter: ReportFilter): Promise<FigureScope> {
+  const period = resolved(filter);
+  const today = toIsoDate(riyadhDay(ctx.now));
+  if (period.from > today) throw new DomainError('VALIDATION', 'error.reportFuturePeriod', { fields: { period: 'error.reportFuturePeriod' } });
+  let branchId = filter.branchId;
+  if (actor.branchScope === 'own') {
+    if (branchId && branchId !== actor.branchId) throw new DomainError('OUT_OF_SCOPE', 'error.reportBranchOutOfScope', { fields: { branchId: 'error.reportBranchOutOfScope' } });
+    branchId = actor.branchId;
+  }
+  const name = branchId ? await branchName(ctx.db, branchId) : ALL_BRANCHES;
+  if (name === null) throw new DomainError('NOT_FOUND', 'error.notFound', { fields: { branchId: 'error.notFound' } });
+  return { period, branchId, branchName: name, service: filter.service, today };
+}
+
+export const reportHandlers = {
+  'reports.dashboard': async (ctx, input) => {
+    const actor = requireActor(ctx);
+    return buildDashboard(ctx.db, { ...(await figureScope(ctx, actor, input)), compare: input.compare });
+  },
+
+  'reports.export': async (ctx, input) => {
+    const actor = requireActor(ctx);
+    const dashboard = await buildDashboard(ctx.db, await figureScope(ctx, actor, input));
+    return exportFile(dashboard, input.table, input.format);
+  },
+
+  'reports.monthlyPdf': async (ctx, input) => {
+    const actor = requireActor(ctx);
+    const dashboard = await buildDashboard(ctx.db, { ...(await figureScope(ctx, actor, input)), compare: true });
+    const { bytes, pages } = await renderMonthlyReport(dashboard, { associationName: await associationName(ctx.db), issuedAt: ctx.now.toISOString(), issuedBy: actor.displayName });
+    const sha256 = sha256Hex(bytes);
+    // Kept beside the signed forms under its hash: the printed report can always be found again.
+    writeContentFile(ctx.store.path, 'forms', sha256, bytes);
+    ctx.describe({ entity: 'monthly_report', entityId: null, detail: { from: dashboard.period.from, to: dashboard.period.to, branchId: dashboard.branch.id, sha256, pages } });
+    return { base64: bytes.toString('base64'), fileName: `monthly-report-${dashboard.period.from}.pdf`, mimeType: 'application/pdf', sha256, pages };
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,132 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Database, OutreachRulesTable, OutreachTasksTable } from './schema';
+import { insertTravelling, type WriteStamp } from './row-writer';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type OutreachRuleRow = Selectable<OutreachRulesTable>;
+export type OutreachTaskRow = Selectable<OutreachTasksTable>;
+
+/** A fact a rule may turn into a task: whom it concerns, the request if any, and its anchor day. */
+export type OutreachFact = { beneficiary_id: string; branch_id: string; request_id: string | null; anchor_day: string };
+
+export function listRules(db: Db): Promise<OutreachRuleRow[]> {
+  return db.selectFrom('outreach_rules').selectAll().orderBy('code').execute();
+}
+
+export function findRule(db: Db, code: string): Promise<OutreachRuleRow | undefined> {
+  return db.selectFrom('outreach_rules').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function upsertRule(db: Db, row: OutreachRuleRow): Promise<void> {
+  const { kind, days, channel, script, active, updated_at } = row;
+  await db.insertInto('outreach_rules').values(row).onConflict((oc) => oc.column('code').doUpdateSet({ kind, days, channel, script, active, updated_at })).execute();
+}
+
+/** Deliveries whose day falls in the window (through the delivered_at index). */
+export function deliveredFacts(db: Db, from: string, to: string): Promise<OutreachFact[]> {
+  return db
+    .selectFrom('deliveries')
+    .innerJoin('support_requests', 'support_requests.id', 'deliveries.request_id')
+    .select(['support_requests.beneficiary_id', 'support_requests.branch_id', 'deliveries.request_id', sql<string>`substr(deliveries.delivered_at, 1, 10)`.as('anchor_day')])
+    .where('deliveries.delivered_at', '>=', `${from}T00:00:00.000Z`)
+    .where('deliveries.delivered_at', '<=', `${to}T23:59:59.999Z`)
+    .execute();
+}
+
+/** Requests whose prisoner is expected out within the window (through the release-date index). */
+export function releaseFacts(db: Db, from: string, to: string): Promise<OutreachFact[]> {
+  return db
+    .selectFrom('support_requests')
+    .select(['beneficiary_id', 'branch_id', 'id as request_id', sql<string>`expected_release_date`.as('anchor_day')])
+    .where('expected_release_date', '>=', from)
+    .where('expected_release_date', '<=', to)
+    .where('state', '!=', 'closed')
+    .execute();
+}
+
+/** Pending requests (draft, submitted, under study) created in the window with a required document not verified. */
+export function missingDocumentFacts(db: Db, from: string, to: string): Promise<OutreachFact[]> {
+  return db
+    .selectFrom('support_requests as r')
+    .select(['r.beneficiary_id', 'r.branch_id', 'r.id as request_id', sql<string>`substr(r.created_at, 1, 10)`.as('anchor_day')])
+    .where('r.state', 'in', ['draft', 'submitted', 'under_study'])
+    .where('r.created_at', '>=', `${from}T00:00:00.000Z`)
+    .where('r.created_at', '<=', `${to}T23:59:59.999Z`)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('request_type_documents as t')
+          .select('t.document_type_code')
+          .whereRef('t.request_type_code', '=', 'r.request_type_code')
+          .where('t.required', '=', 1)
+          .where((inner) =>
+            inner.not(
+              inner.exists(
+                inner
+                  .selectFrom('request_documents as d')
+                  .select('d.id')
+                  .whereRef('d.request_id', '=', 'r.id')
+                  .whereRef('d.document_type_code', '=', 't.document_type_code')
+                  .where('d.verified', '=', 1),
+              ),
+            ),
+          ),
+      ),
+    )
+    .execute();
+}
+
+/**
+ * Beneficiaries with a request still open whose last contact (or, without any, their registration)
+ * falls in the window: the anchor is that day.
+ */
+export async function noContactFacts(db: Db, from: string, to: string): Promise<OutreachFact[]> {
+  const rows = await db
+    .selectFrom('beneficiaries as b')
+    .select((eb) => [
+      'b.id as beneficiary_id',
+      'b.branch_id',
+      sql<null>`null`.as('request_id'),
+      sql<string>`substr(coalesce(${eb.selectFrom('contacts as c').select((c) => c.fn.max('c.occurred_at').as('m')).whereRef('c.beneficiary_id', '=', 'b.id')}, b.created_at), 1, 10)`.as('anchor_day'),
+    ])
+    .where((eb) => eb.exists(eb.selectFrom('support_requests as r').select('r.id').whereRef('r.beneficiary_id', '=', 'b.id').where('r.state', '!=', 'closed')))
+    .execute();
+  return rows.filter((r) => r.anchor_day >= from && r.anchor_day <= to);
+}
+
+/** Writes the task unless its key exists; returns whether it was new. */
+export async function insertTaskOnce(db: Db, row: Omit<OutreachTaskRow, 'created_at' | 'updated_at' | 'hlc'>, stamp: WriteStamp): Promise<boolean> {
+  const exists = await db.selectFrom('outreach_tasks').select('id').where('task_key', '=', row.task_key).executeTakeFirst();
+  if (exists) return false;
+  await insertTravelling(db, 'outreach_tasks', row, stamp);
+  return true;
+}
+
+function taskQuery(db: Db) {
+  return db
+    .selectFrom('outreach_tasks as t')
+    .innerJoin('beneficiaries as b', 'b.id', 't.beneficiary_id')
+    .leftJoin('users as u', 'u.id', 't.done_by')
+    .selectAll('t')
+    .select((eb) => [
+      eb.fn<string>('concat_ws', [eb.val(' '), 'b.first_name', 'b.father_name', 'b.grandfather_name', 'b.family_name']).as('beneficiary_name'),
+      'b.phone_primary',
+      'u.display_name as done_by_name',
+    ]);
+}
+
+export function listTasks(db: Db, filter: { branchId: string | null; status: 'open' | 'done'; limit: number }) {
+  let query = taskQuery(db).where('t.status', '=', filter.status);
+  if (filter.branchId) query = query.where('t.branch_id', '=', filter.branchId);
+  return query.orderBy('t.due_on', filter.status === 'open' ? 'asc' : 'desc').orderBy('t.id').limit(filter.limit).execute();
+}
+
+export type TaskListRow = Awaited<ReturnType<typeof listTasks>>[number];
+
+export function findTaskView(db: Db, id: string): Promise<TaskListRow | undefined> {
+  return taskQuery(db).where('t.id', '=', id).executeTakeFirst();
+}
+
+export function findTask(db: Db, id: string): Promise<OutreachTaskRow | undefined> {
+  return db.selectFrom('outreach_tasks').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,111 @@
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { SYNC_LIMITS, type WireChange } from '../../src-shared/contract/sync';
+import { reindexBeneficiary } from '../store/beneficiaries';
+import { applyChanges, readColumnCatalog, type ColumnCatalog } from '../store/change-apply';
+import type { Database } from '../store/schema';
+import { markPushed, parkChanges, readCursor, readOutbox, saveCursor, type Enrolment, type OutboxEntry } from '../store/sync-state';
+import type { SyncServer } from './server-client';
+
+/** One sync of a desk: push its outbox in bounded batches, then pull its branch's changes page by page. */
+
+/** A single change larger than this could never fit in a request the server accepts. */
+const MAX_CHANGE_BYTES = SYNC_LIMITS.bodyBytes / 2;
+
+export type SyncCounts = { pushed: number; pulled: number; rejected: number };
+
+/** Rows this desk may send: those of its own branch (the server refuses a batch with any other). */
+function sendable(enrolment: Enrolment, entry: OutboxEntry): boolean {
+  if (entry.branch_id !== enrolment.branchId) return false;
+  return entry.table_name !== 'branches' || entry.row_id === enrolment.branchId;
+}
+
+function toWire(entry: OutboxEntry): WireChange {
+  return { id: entry.id, table_name: entry.table_name, row_id: entry.row_id, op: entry.op, fields: JSON.parse(entry.fields) as WireChange['fields'], hlc: entry.hlc, branch_id: entry.branch_id };
+}
+
+/** Takes changes in order until the count or the byte budget is reached (at least one, so nothing sticks). */
+export function takeBatch(entries: readonly OutboxEntry[], maxCount: number, maxBytes: number): OutboxEntry[] {
+  const batch: OutboxEntry[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    const size = entry.fields.length + 200;
+    if (batch.length >= maxCount || (batch.length > 0 && bytes + size > maxBytes)) break;
+    batch.push(entry);
+    bytes += size;
+  }
+  return batch;
+}
+
+export async function pushOutbox(db: Kysely<Database>, server: SyncServer, enrolment: Enrolment, now: () => Date): Promise<{ pushed: number; rejected: number }> {
+  let pushed = 0;
+  let rejected = 0;
+  for (;;) {
+    const pending = await readOutbox(db, SYNC_LIMITS.pushChanges);
+    if (pending.length === 0) return { pushed, rejected };
+    // Changes that can never be accepted are parked here, so they do not hold up the rest.
+    const unsendable = pending.flatMap((e) => {
+      if (!sendable(enrolment, e)) return [{ ...e, reason: 'branch_not_allowed' }];
+      if (e.fields.length > MAX_CHANGE_BYTES) return [{ ...e, reason: 'payload_too_large' }];
+      return [];
+    });
+    if (unsendable.length > 0) {
+      await parkChanges(db, unsendable, 'push', now().toISOString());
+      rejected += unsendable.length;
+      continue;
+    }
+    const batch = takeBatch(pending, SYNC_LIMITS.pushChanges, SYNC_LIMITS.pushBytes);
+    // A fresh batch id per attempt: a resend after a cut is recognised by its change ids instead.
+    const reply = await server.push(uuidv7(), batch.map(toWire));
+    const refusedIds = new Set(reply.rejected.map((r) => r.id));
+    const at = now().toISOString();
+    await db.transaction().execute(async (tx) => {
+      await markPushed(tx, batch.filter((e) => !refusedIds.has(e.id)).map((e) => e.id), at);
+      const byId = new Map(batch.map((e) => [e.id, e]));
+      await parkChanges(tx, reply.rejected.flatMap((r) => {
+        const entry = byId.get(r.id);
+        return entry ? [{ ...entry, reason: r.reason }] : [];
+      }), 'push', at);
+    });
+    pushed += batch.length - refusedIds.size;
+    rejected += refusedIds.size;
+  }
+}
+
+/** Each page's changes, the desk's search index and the new cursor commit together or not at all. */
+export async function pullChanges(db: Kysely<Database>, server: SyncServer, now: () => Date, columns?: ColumnCatalog): Promise<{ pulled: number; rejected: number }> {
+  const catalog = columns ?? (await readColumnCatalog(db));
+  let pulled = 0;
+  let rejected = 0;
+  for (;;) {
+    const cursor = await readCursor(db);
+    const page = await server.pull(cursor, SYNC_LIMITS.pullChanges);
+    const at = now().toISOString();
+    await db.transaction().execute(async (tx) => {
+      const parked: Array<{ id: string; table_name: string; row_id: string; reason: string }> = [];
+      const outcomes = await applyChanges(tx, page.changes, catalog, at);
+      const reindex = new Set<string>();
+      page.changes.forEach((change, i) => {
+        const outcome = outcomes[i];
+        if (outcome && !outcome.applied) parked.push({ ...change, reason: outcome.reason });
+        else if (change.table_name === 'beneficiaries' && outcome?.applied && outcome.won > 0) reindex.add(change.row_id);
+      });
+      // The desk's search index follows the merged rows (head office searches key columns instead).
+      for (const id of reindex) {
+        const row = await tx.selectFrom('beneficiaries').selectAll().where('id', '=', id).executeTakeFirst();
+        if (row) await reindexBeneficiary(tx, row);
+      }
+      await parkChanges(tx, parked, 'pull', at);
+      await saveCursor(tx, page.nextCursor);
+      rejected += parked.length;
+    });
+    pulled += page.changes.length;
+    if (!page.more) return { pulled, rejected };
+  }
+}
+
+export async function syncOnce(db: Kysely<Database>, server: SyncServer, enrolment: Enrolment, now: () => Date = () => new Date()): Promise<SyncCounts> {
+  const push = await pushOutbox(db, server, enrolment, now);
+  const pull = await pullChanges(db, server, now);
+  return { pushed: push.pushed, pulled: pull.pulled, rejected: push.rejected + pull.rejected };
+}

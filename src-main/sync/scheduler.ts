@@ -1,0 +1,125 @@
+import type { Kysely } from 'kysely';
+import type { SyncErrorCode } from '../../src-shared/contract/sync';
+import type { Database } from '../store/schema';
+import { readEnrolment, recordRun } from '../store/sync-state';
+import { syncOnce } from './engine';
+import { SyncFailure, SyncServer } from './server-client';
+
+/** Retry delay after `failures` failures in a row: doubling from `base` up to `max`, with jitter (50–100 %). */
+export function backoffDelay(failures: number, base: number, max: number, random: () => number): number {
+  const ceiling = Math.min(max, base * 2 ** Math.max(0, failures - 1));
+  return Math.round(ceiling * (0.5 + random() * 0.5));
+}
+
+export type SchedulerState = { running: boolean; failures: number; error: SyncErrorCode | null; offlineSince: string | null; nextRunAt: string | null };
+
+export type SchedulerOptions = {
+  schemaVersion: number;
+  intervalMs?: number;
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  random?: () => number;
+  now?: () => Date;
+};
+
+/**
+ * Syncs the desk periodically and on demand. One run at a time (asking while one runs waits for it);
+ * a failed run is retried with exponential backoff and jitter, so many desks coming back online at
+ * once do not all knock on head office in the same second.
+ */
+export class SyncScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private current: Promise<void> | null = null;
+  private stopped = false;
+  private readonly status: SchedulerState = { running: false, failures: 0, error: null, offlineSince: null, nextRunAt: null };
+  private readonly intervalMs: number;
+  private readonly baseBackoffMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly random: () => number;
+  private readonly now: () => Date;
+
+  constructor(private readonly db: Kysely<Database>, private readonly options: SchedulerOptions) {
+    this.intervalMs = options.intervalMs ?? 5 * 60_000;
+    this.baseBackoffMs = options.baseBackoffMs ?? 5_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 10 * 60_000;
+    this.random = options.random ?? Math.random;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  state(): SchedulerState {
+    return { ...this.status };
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Syncs now (or joins the run in progress) and resolves when it is over; failures land in state(). */
+  runNow(): Promise<void> {
+    this.current ??= this.run().finally(() => { this.current = null; });
+    return this.current;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.status.nextRunAt = new Date(this.now().getTime() + delayMs).toISOString();
+    this.timer = setTimeout(() => void this.runNow(), delayMs);
+    // The desk quits when its window closes, whatever sync was planned.
+    this.timer.unref();
+  }
+
+  private async run(): Promise<void> {
+    const enrolment = await readEnrolment(this.db);
+    if (!enrolment) return;
+    const startedAt = this.now().toISOString();
+    this.status.running = true;
+    try {
+      const server = new SyncServer(enrolment.serverUrl, enrolment.credential, this.options.schemaVersion);
+      const counts = await syncOnce(this.db, server, enrolment, this.now);
+      Object.assign(this.status, { failures: 0, error: null, offlineSince: null });
+      await recordRun(this.db, { startedAt, finishedAt: this.now().toISOString(), ...counts, error: null });
+      this.schedule(this.intervalMs);
+    } catch (error) {
+      const code: SyncErrorCode = error instanceof SyncFailure ? error.code : 'server_error';
+      this.status.failures += 1;
+      this.status.error = code;
+      if (code === 'offline') this.status.offlineSince ??= startedAt;
+      else this.status.offlineSince = null;
+      await recordRun(this.db, { startedAt, finishedAt: this.now().toISOString(), pushed: 0, pulled: 0, rejected: 0, error: code }).catch(() => undefined);
+      this.schedule(backoffDelay(this.status.failures, this.baseBackoffMs, this.maxBackoffMs, this.random));
+    } finally {
+      this.status.running = false;
+    }
+  }
+}
+
+/** One scheduler per open store (the desk app has one; tests open many). */
+const schedulers = new Map<string, SyncScheduler>();
+
+export function schedulerFor(storePath: string, db: Kysely<Database>, options: SchedulerOptions): SyncScheduler {
+  let scheduler = schedulers.get(storePath);
+  if (!scheduler) {
+    scheduler = new SyncScheduler(db, options);
+    schedulers.set(storePath, scheduler);
+    scheduler.start();
+  }
+  return scheduler;
+}
+
+export function existingScheduler(storePath: string): SyncScheduler | undefined {
+  return schedulers.get(storePath);
+}
+
+/** Stops and forgets a store's scheduler: call before closing the store. */
+export function stopScheduler(storePath: string): void {
+  schedulers.get(storePath)?.stop();
+  schedulers.delete(storePath);
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { EnrolReply, PullReply, PushReply, SCHEMA_HEADER, SYNC_ERRORS, type SyncErrorCode, type WireChange } from '../../src-shared/contract/sync';
+
+/** A refusal or failure of the head-office server, by code (offline: it could not be reached). */
+export class SyncFailure extends Error {
+  constructor(readonly code: SyncErrorCode, readonly status: number | null = null) {
+    super(`sync failed: ${code}`);
+    this.name = 'SyncFailure';
+  }
+}
+
+const ErrorBody = z.object({ error: z.enum(SYNC_ERRORS) });
+const TIMEOUT_MS = 30_000;
+
+async function request<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  } catch {
+    // Refused, reset, DNS, timeout: all mean "no head office right now", and are retried with backoff.
+    throw new SyncFailure('offline');
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = ErrorBody.safeParse(body);
+    throw new SyncFailure(parsed.success ? parsed.data.error : response.status === 413 ? 'payload_too_large' : 'server_error', response.status);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new SyncFailure('server_error', response.status);
+  return parsed.data;
+}
+
+function base(serverUrl: string): string {
+  return serverUrl.replace(/\/+$/, '');
+}
+
+export function enrolWithServer(serverUrl: string, code: string, branchId?: string) {
+  return request(`${base(serverUrl)}/sync/enrol`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, branchId }),
+  }, EnrolReply);
+}
+
+/** The calls of an enrolled desk, carrying its credential and schema version. */
+export class SyncServer {
+  constructor(private readonly serverUrl: string, private readonly credential: string, private readonly schemaVersion: number) {}
+
+  private headers(): Record<string, string> {
+    return { authorization: `Bearer ${this.credential}`, [SCHEMA_HEADER]: String(this.schemaVersion) };
+  }
+
+  push(batchId: string, changes: WireChange[]) {
+    return request(`${base(this.serverUrl)}/sync/push`, {
+      method: 'POST', headers: { ...this.headers(), 'content-type': 'application/json' }, body: JSON.stringify({ batchId, changes }),
+    }, PushReply);
+  }
+
+  pull(after: number, limit: number) {
+    return request(`${base(this.serverUrl)}/sync/pull?after=${after}&limit=${limit}`, { headers: this.headers() }, PullReply);
+  }
+}

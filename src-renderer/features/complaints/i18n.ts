@@ -1,0 +1,46 @@
+/** Interface text of complaints and suggestions, mounted under `complaints`. */
+const ar = {
+  title: 'الشكاوى والمقترحات',
+  intro: 'تُستقبل من أي قناة، ويُشعر صاحبها بالاستلام، وتُسند لموظف، ويُرد عليها خلال {{days}} أيام عمل، ثم تُغلق بعد إبلاغه.',
+  new: 'تسجيل شكوى أو مقترح',
+  open: 'المفتوحة',
+  closed: 'المغلقة',
+  empty: 'لا توجد شكاوى أو مقترحات.',
+  kinds: { complaint: 'شكوى', suggestion: 'مقترح' },
+  statuses: { received: 'مستلمة', acknowledged: 'أُشعر بالاستلام', assigned: 'مسندة', answered: 'تم الرد', closed: 'مغلقة' },
+  overdue: 'تجاوزت مدة الرد',
+  columns: { due: 'موعد الرد', kind: 'النوع', subject: 'الموضوع', beneficiary: 'المستفيد', channel: 'القناة', status: 'الحالة', assigned: 'المسؤول', actions: '' },
+  form: { beneficiary: 'المستفيد (اختياري)', kind: 'النوع', channel: 'القناة', subject: 'الموضوع', details: 'التفاصيل', save: 'حفظ' },
+  acknowledge: 'إشعار بالاستلام',
+  assign: 'إسناد',
+  answer: 'الرد',
+  answerSave: 'حفظ الرد',
+  close: 'إغلاق بعد إبلاغ صاحبها',
+  closeChannel: 'قناة الإبلاغ',
+  anonymous: 'غير محدد',
+  counts: { title: 'للتقارير', overdue: 'متجاوزة', onTime: 'رُد عليها في الموعد', late: 'رُد عليها متأخرة' },
+};
+
+const en: typeof ar = {
+  title: 'Complaints and suggestions',
+  intro: 'Received on any channel, acknowledged, assigned, answered within {{days}} working days, then closed once the sender is told.',
+  new: 'Record a complaint or suggestion',
+  open: 'Open',
+  closed: 'Closed',
+  empty: 'No complaints or suggestions.',
+  kinds: { complaint: 'Complaint', suggestion: 'Suggestion' },
+  statuses: { received: 'Received', acknowledged: 'Acknowledged', assigned: 'Assigned', answered: 'Answered', closed: 'Closed' },
+  overdue: 'Past its response time',
+  columns: { due: 'Answer due', kind: 'Kind', subject: 'Subject', beneficiary: 'Beneficiary', channel: 'Channel', status: 'Status', assigned: 'Assigned to', actions: '' },
+  form: { beneficiary: 'Beneficiary (optional)', kind: 'Kind', channel: 'Channel', subject: 'Subject', details: 'Details', save: 'Save' },
+  acknowledge: 'Acknowledge',
+  assign: 'Assign',
+  answer: 'Answer',
+  answerSave: 'Save answer',
+  close: 'Close once the sender is told',
+  closeChannel: 'Channel',
+  anonymous: 'Unnamed',
+  counts: { title: 'For the reports', overdue: 'Overdue', onTime: 'Answered on time', late: 'Answered late' },
+};
+
+export const complaintsText = { ar, en };

@@ -1,0 +1,58 @@
+/** Interface text of proactive outreach (the morning's call list and its rules), mounted under `outreach`. */
+const ar = {
+  title: 'قائمة التواصل الاستباقي',
+  intro: 'من نتصل به اليوم ولماذا: مهام تنشئها قواعد التواصل تلقائياً، وتُسجَّل نتيجة كل اتصال في سجل التواصل.',
+  refresh: 'تحديث القائمة',
+  created: 'أُضيفت {{count}} مهمة جديدة.',
+  empty: 'لا توجد مهام تواصل مفتوحة.',
+  open: 'المفتوحة',
+  done: 'المنجزة',
+  columns: { due: 'الموعد', beneficiary: 'المستفيد', phone: 'الجوال', reason: 'السبب', channel: 'القناة', script: 'نص المكالمة', outcome: 'النتيجة', doneBy: 'أنجزها' },
+  kinds: { after_service: 'متابعة بعد الخدمة', release_approaching: 'اقتراب الإفراج المتوقع', missing_documents: 'مستندات ناقصة', no_contact: 'انقطاع التواصل' },
+  complete: 'تسجيل نتيجة الاتصال',
+  outcome: 'النتيجة',
+  details: 'ملخص المكالمة',
+  save: 'حفظ',
+  rules: {
+    title: 'قواعد التواصل',
+    code: 'الرمز',
+    kind: 'النوع',
+    days: 'عدد الأيام',
+    channel: 'القناة',
+    script: 'نص المكالمة',
+    active: 'مفعّلة',
+    edit: 'تعديل',
+    save: 'حفظ القاعدة',
+    daysHint: { after_service: 'بعد الخدمة بـ {{days}} يوم', release_approaching: 'قبل الإفراج بـ {{days}} يوم', missing_documents: 'بعد فتح الطلب بـ {{days}} يوم', no_contact: 'بعد آخر تواصل بـ {{days}} يوم' },
+  },
+};
+
+const en: typeof ar = {
+  title: 'Proactive outreach list',
+  intro: 'Whom to call today and why: tasks made by the outreach rules; each call’s outcome lands in the contact log.',
+  refresh: 'Refresh the list',
+  created: '{{count}} new tasks added.',
+  empty: 'No open outreach tasks.',
+  open: 'Open',
+  done: 'Done',
+  columns: { due: 'Due', beneficiary: 'Beneficiary', phone: 'Mobile', reason: 'Reason', channel: 'Channel', script: 'Script', outcome: 'Outcome', doneBy: 'Done by' },
+  kinds: { after_service: 'Follow-up after a service', release_approaching: 'Expected release approaching', missing_documents: 'Missing documents', no_contact: 'No contact for a while' },
+  complete: 'Record the call’s outcome',
+  outcome: 'Outcome',
+  details: 'Call summary',
+  save: 'Save',
+  rules: {
+    title: 'Outreach rules',
+    code: 'Code',
+    kind: 'Kind',
+    days: 'Days',
+    channel: 'Channel',
+    script: 'Script',
+    active: 'Active',
+    edit: 'Edit',
+    save: 'Save rule',
+    daysHint: { after_service: '{{days}} days after the service', release_approaching: '{{days}} days before the release', missing_documents: '{{days}} days after the request was opened', no_contact: '{{days}} days after the last contact' },
+  },
+};
+
+export const outreachText = { ar, en };

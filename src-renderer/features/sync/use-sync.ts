@@ -1,0 +1,29 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MethodInput } from '../../../src-shared/contract';
+import { call } from '../../app/api-client';
+import { SYSTEM_STATUS_QUERY_KEY } from '../../components/status-bar';
+
+export const SYNC_STATUS_QUERY_KEY = ['sync.status'] as const;
+
+export function useSyncStatus() {
+  return useQuery({ queryKey: SYNC_STATUS_QUERY_KEY, queryFn: () => call('sync.status', {}), refetchInterval: 15_000 });
+}
+
+/** After a sync or an enrolment, the screen and the status bar show the new state at once. */
+function useRefreshAfter() {
+  const client = useQueryClient();
+  return async () => {
+    await client.invalidateQueries({ queryKey: SYNC_STATUS_QUERY_KEY });
+    await client.invalidateQueries({ queryKey: SYSTEM_STATUS_QUERY_KEY });
+  };
+}
+
+export function useSyncNow() {
+  const refresh = useRefreshAfter();
+  return useMutation({ mutationFn: () => call('sync.now', {}), onSuccess: refresh });
+}
+
+export function useEnrol() {
+  const refresh = useRefreshAfter();
+  return useMutation({ mutationFn: (input: MethodInput<'sync.enrol'>) => call('sync.enrol', input), onSuccess: refresh });
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { defineMethod } from './define';
+import { Empty, Id, requiredText } from './common';
+
+/*
+ * Head-office sync: the wire format between a desk and the head-office server (checked on both
+ * ends), and the desk's own API methods (status, enrolment, sync now).
+ */
+
+/** Batches are bounded by count and by bytes: large payloads are what break other apps' sync. */
+export const SYNC_LIMITS = { pushChanges: 500, pushBytes: 512 * 1024, bodyBytes: 2 * 1024 * 1024, pullChanges: 1000 } as const;
+
+const HlcStamp = z.string().regex(/^\d{15}-[0-9a-z]{5}-.{1,64}$/);
+const FieldValue = z.union([z.string(), z.number(), z.null()]);
+
+export const WireChange = z.object({
+  id: Id,
+  table_name: z.string().min(1).max(64),
+  row_id: Id,
+  op: z.enum(['insert', 'update', 'delete']),
+  fields: z.record(z.string().max(64), FieldValue),
+  hlc: HlcStamp,
+  branch_id: Id,
+});
+export type WireChange = z.infer<typeof WireChange>;
+
+export const PushRequest = z.object({
+  batchId: Id,
+  changes: z.array(WireChange).min(1).max(SYNC_LIMITS.pushChanges),
+});
+export const PushReply = z.object({
+  accepted: z.number().int(),
+  rejected: z.array(z.object({ id: Id, reason: z.string() })),
+  /** True when this batch id was already received: nothing was applied again. */
+  replayed: z.boolean(),
+});
+export type PushReply = z.infer<typeof PushReply>;
+
+export const PullReply = z.object({
+  changes: z.array(WireChange.extend({ seq: z.number().int() })),
+  nextCursor: z.number().int(),
+  more: z.boolean(),
+});
+export type PullReply = z.infer<typeof PullReply>;
+
+/** `branchId`: the desk's own branch; a code for another branch is refused without being used up. */
+export const EnrolRequest = z.object({ code: z.string().min(4).max(40), branchId: Id.optional() });
+export const EnrolReply = z.object({ deviceId: Id, credential: z.string().min(20), branchId: Id, schemaVersion: z.number().int() });
+
+/** The header each push and pull carries: a desk whose schema differs from the server's is refused. */
+export const SCHEMA_HEADER = 'x-mamen-schema';
+
+/** Refusal codes the server sends (`{ error: code }`); the desk shows them in Arabic. */
+export const SYNC_ERRORS = [
+  'unauthenticated', 'schema_mismatch', 'branch_not_allowed', 'invalid_batch', 'payload_too_large', 'enrolment_refused',
+  'offline', 'server_error',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERRORS)[number];
+
+export const SYNC_STATES = ['not_configured', 'synced', 'pending', 'offline', 'error'] as const;
+
+export const SyncStatus = z.object({
+  state: z.enum(SYNC_STATES),
+  pendingChanges: z.number().int(),
+  parkedChanges: z.number().int(),
+  serverUrl: z.string().nullable(),
+  branchId: z.string().nullable(),
+  lastSyncAt: z.string().nullable(),
+  offlineSince: z.string().nullable(),
+  error: z.enum(SYNC_ERRORS).nullable(),
+  lastRun: z.object({ finishedAt: z.string(), pushed: z.number().int(), pulled: z.number().int(), rejected: z.number().int(), error: z.string().nullable() }).nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** A change head office refused (or that could not apply here), set aside with its reason for a person to see. */
+export const ParkedChange = z.object({
+  changeId: z.string(),
+  direction: z.enum(['push', 'pull']),
+  table: z.string(),
+  rowId: z.string(),
+  reason: z.string(),
+  at: z.string(),
+});
+
+export const syncMethods = {
+  'sync.status': defineMethod({ input: Empty, output: SyncStatus, access: 'session', writes: false }),
+  /** Trades a one-time code from head office for this desk's credential. */
+  'sync.enrol': defineMethod({
+    input: z.object({
+      serverUrl: z.url({ protocol: /^https?$/, error: 'validation.invalidFormat' }),
+      code: requiredText(40),
+    }),
+    output: SyncStatus,
+    access: ['admin'],
+    // The network call must not hold the store's write lock: the service writes in its own transaction.
+    writes: false,
+  }),
+  'sync.now': defineMethod({ input: Empty, output: SyncStatus, access: 'session', writes: false }),
+  'sync.parked': defineMethod({ input: Empty, output: z.object({ changes: z.array(ParkedChange) }), access: ['admin', 'manager'], writes: false }),
+};

@@ -1,0 +1,208 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_TOKEN } from '../../playwright.config';
+import { withCheckDigit } from '../../src-shared/domain/national-id';
+import { setUpDesk } from '../integration/support/sync-harness';
+import { enrolWithServer, SyncServer } from '../../src-main/sync/server-client';
+import { saveEnrolment } from '../../src-main/store/sync-state';
+import { syncOnce } from '../../src-main/sync/engine';
+
+/**
+ * A branch desk and its head office: enrol the desk with a one-time code, lose the connection, keep
+ * working, and watch the status go from "offline" with work waiting to "synced" when head office is back.
+ */
+
+const ADMIN = { username: 'admin', password: 'Admin-pass-2025' };
+const HIND = { first: 'هند', father: 'محمد', grandfather: 'سعد', family: 'العتيبي', id: withCheckDigit('106543218'), phone: '0591234567' };
+const SALEH = { first: 'صالح', father: 'أحمد', grandfather: 'علي', family: 'المالكي', id: withCheckDigit('105432167'), phone: '0581234567' };
+const HO_PORT = 48_100 + Math.floor(Math.random() * 100);
+const HO_URL = `http://127.0.0.1:${HO_PORT}`;
+const HO_TOKEN = 'e2e-head-office-admin-token';
+const HO_STORE = `test-results/sync-e2e-headoffice-${HO_PORT}`;
+
+let shot = 0;
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  shot += 1;
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: `test-results/screenshots/sync-${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
+}
+
+test.use({ viewport: { width: 1920, height: 1000 } });
+
+/** The head-office server as an administrator runs it (`npx tsx src-main/headoffice/server.ts`), on SQLite. */
+async function startHeadOffice(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/headoffice/server.ts'], {
+    env: { ...process.env, DATABASE_URL: '', HEADOFFICE_STORE: `${HO_STORE}/headoffice.sqlite`, HEADOFFICE_HOST: '127.0.0.1', HEADOFFICE_PORT: String(HO_PORT), HEADOFFICE_ADMIN_TOKEN: HO_TOKEN, MAMEN_LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  await expect.poll(async () => fetch(`${HO_URL}/health`).then((r) => r.ok).catch(() => false), { timeout: 20_000 }).toBe(true);
+  return child;
+}
+
+async function stopHeadOffice(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function openNav(page: Page, key: string): Promise<void> {
+  await page.getByTestId(`nav-${key}`).filter({ visible: true }).first().click();
+}
+
+test.describe.serial('head-office sync of a desk', () => {
+  let page: Page;
+  let headOffice: ChildProcess | null = null;
+
+  test.beforeAll(async ({ browser }) => {
+    rmSync(HO_STORE, { recursive: true, force: true });
+    page = await browser.newPage();
+  });
+
+  test.afterAll(async () => {
+    await page.close();
+    await stopHeadOffice(headOffice);
+    rmSync(HO_STORE, { recursive: true, force: true });
+  });
+
+  test('shows sync as not configured on a new desk', async () => {
+    await page.goto(`/?token=${E2E_TOKEN}`);
+    await page.getByTestId('setup-association').fill('جمعية مأمن لرعاية السجناء والمفرج عنهم وأسرهم');
+    await page.getByTestId('setup-branch-code').fill('SBY');
+    await page.getByTestId('setup-branch-name').fill('فرع صبيا');
+    await page.getByTestId('setup-branch-city').fill('صبيا');
+    await page.getByTestId('setup-admin-username').fill(ADMIN.username);
+    await page.getByTestId('setup-admin-name').fill('مدير الفرع');
+    await page.getByTestId('setup-admin-password').fill(ADMIN.password);
+    await page.getByTestId('setup-admin-password2').fill(ADMIN.password);
+    await page.getByTestId('setup-submit').click();
+    await openNav(page, 'sync');
+    await expect(page.getByTestId('sync-state')).toHaveText('غير مهيأة');
+    await expect(page.getByTestId('status-bar')).toContainText('غير مهيأة');
+    await screenshot(page, 'not-configured');
+  });
+
+  test('refuses a wrong code with a message on the code field', async () => {
+    headOffice = await startHeadOffice();
+    await page.getByTestId('sync-server-url').fill(HO_URL);
+    await page.getByTestId('sync-code').fill('AAAA-BBBB-CCCC');
+    await page.getByTestId('sync-enrol-submit').click();
+    await expect(page.getByTestId('sync-enrol')).toContainText('رمز التسجيل غير صالح');
+    await screenshot(page, 'code-refused');
+  });
+
+  test('enrols with the code head office issued for this branch and syncs at once', async () => {
+    const branches = await page.evaluate(async () => {
+      const response = await fetch('/api/branches.list', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: '{}' });
+      return (await response.json()) as { value: { branches: Array<{ id: string }> } };
+    });
+    const branchId = branches.value.branches[0]?.id ?? '';
+    const issued = await fetch(`${HO_URL}/admin/devices`, {
+      method: 'POST', headers: { authorization: `Bearer ${HO_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ branchId, name: 'شباك ١' }),
+    }).then((r) => r.json() as Promise<{ code: string }>);
+    await page.getByTestId('sync-code').fill(issued.code);
+    await page.getByTestId('sync-enrol-submit').click();
+    await expect(page.getByTestId('sync-state')).toHaveText('متزامنة');
+    await expect(page.getByTestId('sync-pending')).toHaveText('0');
+    await expect(page.getByTestId('sync-enrol')).toHaveCount(0);
+    await expect(page.getByTestId('status-bar')).toContainText('متزامنة');
+    await screenshot(page, 'synced');
+  });
+
+  test('keeps work waiting while head office is unreachable, and says since when', async () => {
+    await stopHeadOffice(headOffice);
+    headOffice = null;
+    await openNav(page, 'registry');
+    await page.getByTestId('new-beneficiary').click();
+    await page.getByTestId('field-firstName').fill(SALEH.first);
+    await page.getByTestId('field-fatherName').fill(SALEH.father);
+    await page.getByTestId('field-grandfatherName').fill(SALEH.grandfather);
+    await page.getByTestId('field-familyName').fill(SALEH.family);
+    await page.getByTestId('field-nationalId').fill(SALEH.id);
+    await page.getByTestId('field-phonePrimary').fill(SALEH.phone);
+    await page.getByTestId('beneficiary-save').click();
+    await expect(page.getByTestId('profile-name')).toHaveText(`${SALEH.first} ${SALEH.father} ${SALEH.grandfather} ${SALEH.family}`);
+    await openNav(page, 'sync');
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-state')).toHaveText('غير متصل');
+    await expect(page.getByTestId('sync-error')).toContainText('تعذّر الوصول إلى خادم المقر الرئيسي');
+    await expect(page.getByTestId('sync-pending')).not.toHaveText('0');
+    await expect(page.getByTestId('status-bar')).toContainText('غير متصل');
+    await screenshot(page, 'offline-pending');
+  });
+
+  test('sends the waiting work when head office is back, and shows synced', async () => {
+    headOffice = await startHeadOffice();
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-state')).toHaveText('متزامنة');
+    await expect(page.getByTestId('sync-pending')).toHaveText('0');
+    await expect(page.getByTestId('sync-error')).toHaveCount(0);
+    await expect(page.getByTestId('sync-last-run')).toContainText('رُفض 0');
+    await expect(page.getByTestId('status-bar')).toContainText('متزامنة');
+    await screenshot(page, 'back-online');
+  });
+
+  test('sets aside a person another branch already registered, with the reason, and keeps syncing', async () => {
+    // Another branch's desk (a real store in this process) registers Hind first and syncs.
+    const other = await setUpDesk('JZN');
+    try {
+      const issued = await fetch(`${HO_URL}/admin/devices`, {
+        method: 'POST', headers: { authorization: `Bearer ${HO_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ branchId: other.branchId, name: 'جازان ١' }),
+      }).then((r) => r.json() as Promise<{ code: string }>);
+      const reply = await enrolWithServer(HO_URL, issued.code);
+      const enrolment = { serverUrl: HO_URL, deviceId: reply.deviceId, credential: reply.credential, branchId: reply.branchId };
+      await saveEnrolment(other.runtime.store.db, enrolment);
+      await other.admin.call('beneficiaries.register', { beneficiary: { firstName: HIND.first, fatherName: HIND.father, grandfatherName: HIND.grandfather, familyName: HIND.family, idType: 'national_id', nationalId: HIND.id, nationality: 'SA', gender: 'female', phonePrimary: HIND.phone } });
+      await syncOnce(other.runtime.store.db, new SyncServer(HO_URL, reply.credential, other.runtime.store.schemaVersion), enrolment);
+    } finally {
+      await other.close();
+    }
+    await openNav(page, 'registry');
+    await page.getByTestId('new-beneficiary').click();
+    await page.getByTestId('field-firstName').fill(HIND.first);
+    await page.getByTestId('field-fatherName').fill(HIND.father);
+    await page.getByTestId('field-grandfatherName').fill(HIND.grandfather);
+    await page.getByTestId('field-familyName').fill(HIND.family);
+    await page.getByTestId('field-nationalId').fill(HIND.id);
+    await page.getByTestId('field-gender').getByText('أنثى').click();
+    await page.getByTestId('field-phonePrimary').fill(HIND.phone);
+    await page.getByTestId('beneficiary-save').click();
+    await expect(page.getByTestId('profile-name')).toHaveText(`${HIND.first} ${HIND.father} ${HIND.grandfather} ${HIND.family}`);
+    await openNav(page, 'sync');
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-last-run')).toContainText('رُفض 1');
+    await expect(page.getByTestId('sync-state')).toHaveText('متزامنة');
+    await expect(page.getByTestId('sync-parked')).toContainText('يتعارض مع سجل موجود');
+    await screenshot(page, 'parked-conflict');
+  });
+
+  test('lets the head-office admin see the desks, issue a code and revoke a desk, which the desk then reports', async ({ browser }) => {
+    const admin = await browser.newPage();
+    try {
+      await admin.goto(`${HO_URL}/admin`);
+      await admin.getByTestId('admin-token').fill(HO_TOKEN);
+      await admin.getByTestId('admin-load').click();
+      const desks = admin.getByTestId('admin-devices');
+      await expect(desks).toContainText('شباك ١');
+      await expect(desks).toContainText('فرع صبيا (SBY)');
+      await admin.getByTestId('admin-device-name').fill('شباك ٢');
+      await admin.getByTestId('admin-branch').selectOption({ label: 'فرع صبيا (SBY)' });
+      await admin.getByTestId('admin-create').click();
+      await expect(admin.getByTestId('admin-code')).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+      await expect(desks).toContainText('بانتظار التسجيل');
+      await screenshot(admin, 'headoffice-admin');
+      admin.once('dialog', (dialog) => void dialog.accept());
+      await desks.getByRole('row', { name: /شباك ١/ }).getByTestId('admin-revoke').click();
+      await expect(desks.getByRole('row', { name: /شباك ١/ })).toContainText('أُلغي');
+    } finally {
+      await admin.close();
+    }
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-state')).toHaveText('خطأ');
+    await expect(page.getByTestId('sync-error')).toContainText('أُلغي تسجيله');
+    await expect(page.getByTestId('sync-enrol')).toBeVisible();
+    await screenshot(page, 'revoked');
+  });
+});

@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openRuntime, type Runtime } from '../../../src-main/api/runtime';
+import { buildHeadOffice, type HeadOffice } from '../../../src-main/headoffice/app';
+import { openHeadOfficeStore, type HeadOfficeStore } from '../../../src-main/headoffice/store';
+import { syncOnce, type SyncCounts } from '../../../src-main/sync/engine';
+import { stopScheduler } from '../../../src-main/sync/scheduler';
+import { enrolWithServer, SyncServer } from '../../../src-main/sync/server-client';
+import { readEnrolment, saveEnrolment, type Enrolment } from '../../../src-main/store/sync-state';
+import { ADMIN_PASSWORD, Caller, silentLogger, tempDir } from './test-runtime';
+
+/** A real head-office server on loopback (SQLite file, or a fresh PostgreSQL database) and real desks. */
+
+export const DIALECTS: ReadonlyArray<'sqlite' | 'postgres'> = process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export type HeadOfficeHarness = {
+  url: string;
+  databaseUrl: string | undefined;
+  store: HeadOfficeStore;
+  app: HeadOffice;
+  adminToken: string;
+  admin(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+  newCode(branchId: string, name?: string): Promise<string>;
+  close(): Promise<void>;
+};
+
+/** One throw-away PostgreSQL database per server, so test files never see each other's rows. */
+async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.DATABASE_URL ?? '';
+  const name = `mamen_sync_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function startHeadOffice(dialect: 'sqlite' | 'postgres', updatesDir?: string): Promise<HeadOfficeHarness> {
+  const database = dialect === 'postgres' ? await freshPostgres() : null;
+  return serve(database?.url, database, undefined, updatesDir);
+}
+
+/** Another server process's worth of server (its own pool and HTTP port) on the first one's PostgreSQL database. */
+export async function startSecondServer(first: HeadOfficeHarness): Promise<{ harness: HeadOfficeHarness; close(): Promise<void> }> {
+  if (!first.databaseUrl) throw new Error('a second server shares a PostgreSQL database only');
+  const harness = await serve(first.databaseUrl, null, first.adminToken);
+  return { harness, close: () => harness.close() };
+}
+
+async function serve(databaseUrl: string | undefined, database: { drop(): Promise<void> } | null, token?: string, updatesDir?: string): Promise<HeadOfficeHarness> {
+  const temp = tempDir('mamen-ho-');
+  const store = await openHeadOfficeStore({ databaseUrl, sqlitePath: join(temp.dir, 'headoffice.sqlite') });
+  const adminToken = token ?? randomBytes(16).toString('hex');
+  const app = await buildHeadOffice({ store, logger: silentLogger(), adminToken, updatesDir });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  const admin: HeadOfficeHarness['admin'] = async (method, path, body) => {
+    const response = await fetch(`${address}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+  return {
+    url: address,
+    databaseUrl,
+    store,
+    app,
+    adminToken,
+    admin,
+    newCode: async (branchId, name = 'desk') => {
+      const created = await admin('POST', '/admin/devices', { branchId, name });
+      return (created.body as { code: string }).code;
+    },
+    close: async () => {
+      await app.close();
+      await store.close();
+      await database?.drop();
+      temp.remove();
+    },
+  };
+}
+
+export type Desk = {
+  runtime: Runtime;
+  admin: Caller;
+  enrolment: Enrolment;
+  server: SyncServer;
+  sync(): Promise<SyncCounts>;
+  /** Closes the store and opens it again, as when the desk's PC restarts. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+};
+
+async function enrol(runtime: Runtime, url: string, code: string): Promise<{ enrolment: Enrolment; server: SyncServer }> {
+  const reply = await enrolWithServer(url, code);
+  await saveEnrolment(runtime.store.db, { serverUrl: url, deviceId: reply.deviceId, credential: reply.credential, branchId: reply.branchId });
+  const enrolment = await readEnrolment(runtime.store.db);
+  if (!enrolment) throw new Error('enrolment not saved');
+  return { enrolment, server: new SyncServer(url, enrolment.credential, runtime.store.schemaVersion) };
+}
+
+function deskOf(runtime: Runtime, admin: Caller, temp: { remove(): void }, enrolled: { enrolment: Enrolment; server: SyncServer }): Desk {
+  const desk: Desk = {
+    runtime,
+    admin,
+    ...enrolled,
+    sync: () => syncOnce(desk.runtime.store.db, enrolled.server, enrolled.enrolment),
+    restart: async () => {
+      const path = desk.runtime.store.path;
+      stopScheduler(path);
+      await desk.runtime.close();
+      desk.runtime = await openRuntime({ storePath: path, appVersion: 'test', logger: silentLogger() });
+      desk.admin = new Caller(desk.runtime);
+    },
+    close: async () => {
+      stopScheduler(desk.runtime.store.path);
+      await desk.runtime.close();
+      temp.remove();
+    },
+  };
+  return desk;
+}
+
+/** The first desk of a new branch: set up locally (its branch and admin), then enrolled for that branch. */
+/** A set-up desk of a new branch, not enrolled yet (enrolment goes through its API). */
+export async function setUpDesk(branchCode: string): Promise<{ runtime: Runtime; admin: Caller; branchId: string; close(): Promise<void> }> {
+  const temp = tempDir();
+  const runtime = await openRuntime({ storePath: join(temp.dir, 'desk.sqlite'), appVersion: 'test', logger: silentLogger() });
+  const admin = new Caller(runtime);
+  await admin.call('setup.initialise', {
+    associationNameAr: 'جمعية مأمن',
+    branch: { code: branchCode, nameAr: `فرع ${branchCode}`, city: 'جازان' },
+    admin: { username: `admin-${branchCode.toLowerCase()}`, displayName: 'مدير الفرع', password: ADMIN_PASSWORD },
+  });
+  const branch = await runtime.store.db.selectFrom('branches').select('id').executeTakeFirstOrThrow();
+  return {
+    runtime, admin, branchId: branch.id,
+    close: async () => {
+      stopScheduler(runtime.store.path);
+      await runtime.close();
+      temp.remove();
+    },
+  };
+}
+
+export async function firstDesk(ho: HeadOfficeHarness, branchCode: string): Promise<Desk> {
+  const temp = tempDir();
+  const runtime = await openRuntime({ storePath: join(temp.dir, 'desk.sqlite'), appVersion: 'test', logger: silentLogger() });
+  const admin = new Caller(runtime);
+  await admin.call('setup.initialise', {
+    associationNameAr: 'جمعية مأمن',
+    branch: { code: branchCode, nameAr: `فرع ${branchCode}`, city: 'جازان' },
+    admin: { username: `admin-${branchCode.toLowerCase()}`, displayName: 'مدير الفرع', password: ADMIN_PASSWORD },
+  });
+  const branch = await runtime.store.db.selectFrom('branches').select('id').executeTakeFirstOrThrow();
+  return deskOf(runtime, admin, temp, await enrol(runtime, ho.url, await ho.newCode(branch.id)));
+}
+
+/** Another desk of an existing branch: an empty store, enrolled, that receives the branch by pulling. */
+export async function nextDesk(ho: HeadOfficeHarness, branchId: string): Promise<Desk> {
+  const temp = tempDir();
+  const runtime = await openRuntime({ storePath: join(temp.dir, 'desk.sqlite'), appVersion: 'test', logger: silentLogger() });
+  return deskOf(runtime, new Caller(runtime), temp, await enrol(runtime, ho.url, await ho.newCode(branchId)));
+}
