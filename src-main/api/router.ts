@@ -72,6 +72,7 @@ export function createRouter(deps: RouterDeps): Router {
       actor,
       now: at,
       stamp,
+      observeHlc: (remote) => clock.observe(remote),
       describe: (s) => {
         subject.value = s;
       },

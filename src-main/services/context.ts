@@ -25,6 +25,8 @@ export type ServiceContext = {
   now: Date;
   /** Timestamps and HLC for one write; every row written in the call shares them. */
   stamp(): WriteStamp;
+  /** Moves this install's clock past a stamp that came from head office (see HlcClock.observe). */
+  observeHlc(remote: string): void;
   /** Names the record this call touched, for its audit entry. */
   describe(subject: AuditSubject): void;
   /** Extra audit entries (e.g. a failed sign-in), in the same transaction. */

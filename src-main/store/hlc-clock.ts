@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { hlcTick, hlcToString, parseHlc, type Hlc } from '../../src-shared/domain/hlc';
+import { hlcReceive, hlcTick, hlcToString, parseHlc, type Hlc } from '../../src-shared/domain/hlc';
 import type { Database } from './schema';
 
 export type HlcClock = {
@@ -8,6 +8,12 @@ export type HlcClock = {
   readonly node: string;
   /** A new stamp, greater than every stamp this install made before, even if the wall clock went back. */
   next(): string;
+  /**
+   * Takes in a stamp that arrived from elsewhere (a pulled change), so every later local stamp sorts
+   * after it even when this machine's clock runs behind: otherwise a later local edit would lose the
+   * per-field merge to an older remote one.
+   */
+  observe(remote: string): void;
 };
 
 /** Reads (or creates) the device id and resumes after the highest stamp already written. */
@@ -28,6 +34,10 @@ export async function createHlcClock(db: Kysely<Database>, wallClock: () => numb
     next() {
       last = hlcTick(last, wallClock(), deviceNode);
       return hlcToString(last);
+    },
+    observe(remote) {
+      const stamp = parseHlc(remote);
+      last = hlcReceive(last ?? stamp, stamp, wallClock(), deviceNode);
     },
   };
 }

@@ -73,7 +73,13 @@ export async function pushOutbox(db: Kysely<Database>, server: SyncServer, enrol
 }
 
 /** Each page's changes, the desk's search index and the new cursor commit together or not at all. */
-export async function pullChanges(db: Kysely<Database>, server: SyncServer, now: () => Date, columns?: ColumnCatalog): Promise<{ pulled: number; rejected: number }> {
+export async function pullChanges(
+  db: Kysely<Database>,
+  server: SyncServer,
+  now: () => Date,
+  columns?: ColumnCatalog,
+  observeHlc?: (remote: string) => void,
+): Promise<{ pulled: number; rejected: number }> {
   const catalog = columns ?? (await readColumnCatalog(db));
   let pulled = 0;
   let rejected = 0;
@@ -100,12 +106,21 @@ export async function pullChanges(db: Kysely<Database>, server: SyncServer, now:
       rejected += parked.length;
     });
     pulled += page.changes.length;
+    // Later local edits must stamp after everything just merged (hybrid logical clock receive).
+    const newest = page.changes.reduce<string | null>((max, change) => (max === null || change.hlc > max ? change.hlc : max), null);
+    if (newest && observeHlc) observeHlc(newest);
     if (!page.more) return { pulled, rejected };
   }
 }
 
-export async function syncOnce(db: Kysely<Database>, server: SyncServer, enrolment: Enrolment, now: () => Date = () => new Date()): Promise<SyncCounts> {
+export async function syncOnce(
+  db: Kysely<Database>,
+  server: SyncServer,
+  enrolment: Enrolment,
+  now: () => Date = () => new Date(),
+  observeHlc?: (remote: string) => void,
+): Promise<SyncCounts> {
   const push = await pushOutbox(db, server, enrolment, now);
-  const pull = await pullChanges(db, server, now);
+  const pull = await pullChanges(db, server, now, undefined, observeHlc);
   return { pushed: push.pushed, pulled: pull.pulled, rejected: push.rejected + pull.rejected };
 }

@@ -20,6 +20,8 @@ export type SchedulerOptions = {
   maxBackoffMs?: number;
   random?: () => number;
   now?: () => Date;
+  /** The install's clock takes in every pulled stamp (HlcClock.observe). */
+  observeHlc?: (remote: string) => void;
 };
 
 /**
@@ -83,7 +85,7 @@ export class SyncScheduler {
     this.status.running = true;
     try {
       const server = new SyncServer(enrolment.serverUrl, enrolment.credential, this.options.schemaVersion);
-      const counts = await syncOnce(this.db, server, enrolment, this.now);
+      const counts = await syncOnce(this.db, server, enrolment, this.now, this.options.observeHlc);
       Object.assign(this.status, { failures: 0, error: null, offlineSince: null });
       await recordRun(this.db, { startedAt, finishedAt: this.now().toISOString(), ...counts, error: null });
       this.schedule(this.intervalMs);
