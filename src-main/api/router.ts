@@ -17,13 +17,18 @@ import type { Logger } from './logger';
 
 /** What a transport knows about its caller: which door, and the caller's session token if any. */
 export type TransportContext = {
-  transport: 'ipc' | 'http' | 'cli';
+  transport: 'ipc' | 'http' | 'cli' | 'job';
   sessionToken: string | null;
   setSessionToken(token: string | null): void;
 };
 
 export type Router = {
   call(method: string, input: unknown, transport: TransportContext): Promise<ApiResult<unknown>>;
+  /**
+   * Runs a scheduled job of the install itself (no user): one transaction, one audit row
+   * `job.<name>` with the count it returns, as any write through the router.
+   */
+  runJob(name: string, job: (ctx: ServiceContext) => Promise<number>): Promise<number>;
 };
 
 export type RouterDeps = {
@@ -130,7 +135,27 @@ export function createRouter(deps: RouterDeps): Router {
     return output;
   }
 
+  const jobTransport: TransportContext = { transport: 'job', sessionToken: null, setSessionToken: () => undefined };
+
   return {
+    async runJob(name, job) {
+      const at = now();
+      return store.db.transaction().execute(async (trx) => {
+        const count = await job(context(trx, null, at, jobTransport, { value: null }));
+        await appendAudit(trx, {
+          branchId: null,
+          userId: null,
+          action: `job.${name}`,
+          entity: null,
+          entityId: null,
+          detail: { count },
+          at: at.toISOString(),
+          hlc: clock.next(),
+        });
+        return count;
+      });
+    },
+
     async call(methodName, rawInput, transport) {
       if (typeof methodName !== 'string' || !isMethodName(methodName)) {
         return { ok: false, error: apiError('UNKNOWN_METHOD', 'error.unknownMethod') };

@@ -3,6 +3,7 @@ import { createHlcClock, type HlcClock } from '../store/hlc-clock';
 import { createRouter, type Router } from './router';
 import { stopScheduler } from '../sync/scheduler';
 import type { Logger } from './logger';
+import { startBackgroundJobs } from './background-jobs';
 
 export type Runtime = { store: Store; clock: HlcClock; router: Router; close(): Promise<void> };
 
@@ -12,16 +13,20 @@ export async function openRuntime(options: {
   appVersion: string;
   logger: Logger;
   now?: () => Date;
+  /** The desktop app and the browser host run the install's periodic jobs; the CLI and tests don't. */
+  backgroundJobs?: boolean;
 }): Promise<Runtime> {
   const store = await openStore(options.storePath);
   if (store.backupPath) options.logger.info({ backupPath: store.backupPath }, 'store backed up before migrating');
   const clock = await createHlcClock(store.db);
   const router = createRouter({ store, clock, appVersion: options.appVersion, logger: options.logger, ...(options.now ? { now: options.now } : {}) });
+  const stopJobs = options.backgroundJobs ? startBackgroundJobs(router, options.logger) : () => undefined;
   return {
     store,
     clock,
     router,
     close: async () => {
+      stopJobs();
       // A desk enrolled with head office has a sync scheduler running on this store: stop it first.
       stopScheduler(store.path);
       await store.close();

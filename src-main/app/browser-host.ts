@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const launchToken = process.env.MAMEN_LAUNCH_TOKEN ?? randomBytes(24).toString('base64url');
   let runtime;
   try {
-    runtime = await openRuntime({ storePath: storePathIn(dataDir), appVersion: APP_VERSION, logger });
+    runtime = await openRuntime({ storePath: storePathIn(dataDir), appVersion: APP_VERSION, logger, backgroundJobs: true });
   } catch (error) {
     if (error instanceof StoreTooNewError) {
       console.error(`لا يمكن فتح قاعدة البيانات لأنها من إصدار أحدث من البرنامج. حدّث البرنامج. / ${error.message}`);

@@ -95,7 +95,7 @@ async function start(): Promise<void> {
 
   let runtime: Runtime;
   try {
-    runtime = await openRuntime({ storePath: storePathIn(dataDir), appVersion: APP_VERSION, logger });
+    runtime = await openRuntime({ storePath: storePathIn(dataDir), appVersion: APP_VERSION, logger, backgroundJobs: true });
   } catch (error) {
     const tooNew = error instanceof StoreTooNewError;
     logger.error({ err: error instanceof Error ? error.message : String(error) }, 'store could not be opened');

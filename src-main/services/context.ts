@@ -33,7 +33,7 @@ export type ServiceContext = {
   auditExtra(action: string, subject: AuditSubject): Promise<void>;
   /** Binds or clears the user session on the calling transport (cookie or IPC sender). */
   setSessionToken(token: string | null): void;
-  transport: 'ipc' | 'http' | 'cli';
+  transport: 'ipc' | 'http' | 'cli' | 'job';
   store: { path: string; schemaVersion: number };
   appVersion: string;
 };

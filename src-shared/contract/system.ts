@@ -49,7 +49,7 @@ export const systemMethods = {
       appVersion: z.string(),
       schemaVersion: z.number().int(),
       storePath: z.string(),
-      transport: z.enum(['ipc', 'http', 'cli']),
+      transport: z.enum(['ipc', 'http', 'cli', 'job']),
       pendingChanges: z.number().int(),
       sync: z.object({ state: z.enum(SYNC_STATES), lastSyncAt: z.string().nullable() }),
     }),
