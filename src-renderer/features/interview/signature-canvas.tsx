@@ -16,6 +16,11 @@ export const SignatureCanvas = forwardRef<SignatureCanvasHandle, { testId: strin
   function SignatureCanvas({ testId, label, onChange }, ref) {
     const canvas = useRef<HTMLCanvasElement>(null);
     const pad = useRef<SignaturePad | null>(null);
+    // Held in a ref: a new callback from the parent must not rebuild the pad (that would forget the ink).
+    const notify = useRef(onChange);
+    useEffect(() => {
+      notify.current = onChange;
+    }, [onChange]);
 
     useEffect(() => {
       const element = canvas.current;
@@ -25,7 +30,7 @@ export const SignatureCanvas = forwardRef<SignatureCanvasHandle, { testId: strin
       element.height = element.offsetHeight * ratio;
       element.getContext('2d')?.scale(ratio, ratio);
       const instance = new SignaturePad(element, { penColor: '#10213a', minWidth: 1, maxWidth: 3 });
-      const changed = () => onChange?.(instance.isEmpty());
+      const changed = () => notify.current?.(instance.isEmpty());
       instance.addEventListener('endStroke', changed);
       pad.current = instance;
       return () => {
@@ -33,14 +38,14 @@ export const SignatureCanvas = forwardRef<SignatureCanvasHandle, { testId: strin
         instance.off();
         pad.current = null;
       };
-    }, [onChange]);
+    }, []);
 
     useImperativeHandle(ref, () => ({
       isEmpty: () => pad.current?.isEmpty() ?? true,
       toPngBase64: () => (pad.current?.toDataURL('image/png') ?? '').replace(/^data:image\/png;base64,/, ''),
       clear: () => {
         pad.current?.clear();
-        onChange?.(true);
+        notify.current?.(true);
       },
     }));
 
