@@ -8,17 +8,12 @@
  *
  *   npx tsx bench/committee.bench.ts            (BENCH_REQUESTS, BENCH_BENEFICIARIES, BENCH_RUNS to scale)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { committeeDueDate } from '../src-shared/domain/committee-clock';
-import { createLogger } from '../src-main/api/logger';
-import { openRuntime } from '../src-main/api/runtime';
-import type { TransportContext } from '../src-main/api/router';
 import { Rng } from './support/saudi-names';
 import { seedBeneficiaries } from './support/seed-store';
 import { ms, timeEach } from './support/stats';
+import { openBenchStore } from './support/bench-store';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500_000);
 const BENEFICIARIES = Number(process.env.BENCH_BENEFICIARIES ?? 200_000);
@@ -27,23 +22,10 @@ const DAY = 86_400_000;
 const TYPES = ['financial_aid', 'food_basket', 'rent', 'school_needs', 'medical', 'visit_transport', 'legal_guidance', 'training_employment', 'other'];
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'mamen-bench-committee-'));
-  const runtime = await openRuntime({ storePath: join(dir, 'bench.sqlite'), appVersion: 'bench', logger: createLogger({ level: 'silent' }) });
-  let token: string | null = null;
-  const transport: TransportContext = { transport: 'cli', get sessionToken() { return token; }, setSessionToken: (t) => (token = t) };
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = await runtime.router.call(method, input, transport);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message.en}`);
-    return result.value as T;
-  };
+  const bench = await openBenchStore('committee');
+  const { runtime, call } = bench;
   try {
-    await call('setup.initialise', {
-      associationNameAr: 'جمعية مأمن',
-      branch: { code: 'HQ', nameAr: 'المقر الرئيسي', city: 'جازان' },
-      admin: { username: 'bench', displayName: 'Bench', password: 'benchmark-password' },
-    });
-    const { branches } = await call<{ branches: { id: string }[] }>('branches.list', {});
-    const branchId = branches[0]!.id;
+    const branchId = bench.branchId;
     const rng = new Rng(20261126);
     const sqlite = runtime.store.sqlite;
 
@@ -110,8 +92,7 @@ async function main(): Promise<void> {
     const pass2 = await call<{ created: number }>('outreach.evaluate', {});
     console.log(`outreach pass, next morning's re-run (nothing new): ${((performance.now() - start) / 1000).toFixed(2)} s, ${pass2.created} tasks`);
   } finally {
-    await runtime.close();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

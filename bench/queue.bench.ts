@@ -3,18 +3,13 @@
  * 1,000 tickets issued through the real router; then call-next latency at four desks while the line
  * is long, and the time from a desk's call to the board's long poll answering. Figures, not assertions.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createLogger } from '../src-main/api/logger';
-import { openRuntime } from '../src-main/api/runtime';
-import type { TransportContext } from '../src-main/api/router';
 import { boardWaiterCount } from '../src-main/services/queue-board-signal';
 import type { Board, Ticket } from '../src-shared/contract/queue';
 import { RECEPTION_SERVICES } from '../src-shared/domain/queue-services';
 import { Rng } from './support/saudi-names';
 import { seedBeneficiaries } from './support/seed-store';
 import { ms, percentile } from './support/stats';
+import { openBenchStore } from './support/bench-store';
 
 const BENEFICIARIES = Number(process.env.BENCH_BENEFICIARIES ?? 50_000);
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1000);
@@ -32,23 +27,10 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'mamen-queue-bench-'));
-  const runtime = await openRuntime({ storePath: join(dir, 'bench.sqlite'), appVersion: 'bench', logger: createLogger({ level: 'silent' }) });
-  let token: string | null = null;
-  const transport: TransportContext = { transport: 'cli', get sessionToken() { return token; }, setSessionToken: (t) => (token = t) };
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = await runtime.router.call(method, input, transport);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message.en}`);
-    return result.value as T;
-  };
+  const bench = await openBenchStore('queue');
+  const { runtime, call } = bench;
   try {
-    await call('setup.initialise', {
-      associationNameAr: 'جمعية مأمن',
-      branch: { code: 'HQ', nameAr: 'المقر الرئيسي', city: 'جازان' },
-      admin: { username: 'bench', displayName: 'Bench', password: 'benchmark-password' },
-    });
-    const { branches } = await call<{ branches: { id: string }[] }>('branches.list', {});
-    const branchId = branches[0]!.id;
+    const branchId = bench.branchId;
     const rng = new Rng(20261126);
     let start = performance.now();
     const people = seedBeneficiaries(runtime.store.sqlite, branchId, BENEFICIARIES, rng);
@@ -113,8 +95,7 @@ async function main(): Promise<void> {
     console.log(`call → board long poll answers (${BOARD_SAMPLES} calls)`);
     console.log(`  p50 ${ms(board.p50)}  p95 ${ms(board.p95)}  max ${ms(board.max)}   target p95 <= 100 ms`);
   } finally {
-    await runtime.close();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

@@ -3,18 +3,13 @@
  * duplicate check through the real router, the full duplicate pass, and the same searches done as a
  * naive LIKE '%…%' scan in the same run, printed as a ratio. Figures, not assertions.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import type Sqlite from 'better-sqlite3';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { withCheckDigit } from '../src-shared/domain/national-id';
-import { createLogger } from '../src-main/api/logger';
-import { openRuntime } from '../src-main/api/runtime';
-import type { TransportContext } from '../src-main/api/router';
 import { findAllDuplicatePairs } from '../src-main/services/duplicate-pass';
 import { Rng, spellingVariant } from './support/saudi-names';
 import { seedBeneficiaries, type SeededPerson } from './support/seed-store';
 import { ms, timeEach } from './support/stats';
+import { openBenchStore } from './support/bench-store';
 
 const COUNT = Number(process.env.BENCH_BENEFICIARIES ?? 200_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
@@ -55,25 +50,12 @@ function likeScan(sqlite: Sqlite.Database, order: 'recent' | 'none') {
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'mamen-bench-'));
-  const runtime = await openRuntime({ storePath: join(dir, 'bench.sqlite'), appVersion: 'bench', logger: createLogger({ level: 'silent' }) });
-  let token: string | null = null;
-  const transport: TransportContext = { transport: 'cli', get sessionToken() { return token; }, setSessionToken: (t) => (token = t) };
-  const call = async (method: string, input: unknown) => {
-    const result = await runtime.router.call(method, input, transport);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message.en}`);
-    return result.value;
-  };
+  const bench = await openBenchStore('registry');
+  const { runtime, call } = bench;
   try {
-    await call('setup.initialise', {
-      associationNameAr: 'جمعية مأمن',
-      branch: { code: 'HQ', nameAr: 'المقر الرئيسي', city: 'جازان' },
-      admin: { username: 'bench', displayName: 'Bench', password: 'benchmark-password' },
-    });
-    const { branches } = (await call('branches.list', {})) as { branches: { id: string }[] };
     const rng = new Rng(20261126);
     let start = performance.now();
-    const people = seedBeneficiaries(runtime.store.sqlite, branches[0]!.id, COUNT, rng);
+    const people = seedBeneficiaries(runtime.store.sqlite, bench.branchId, COUNT, rng);
     runtime.store.sqlite.exec("INSERT INTO beneficiary_search(beneficiary_search) VALUES ('optimize'); ANALYZE;");
     console.log(`seeded ${COUNT.toLocaleString('en')} beneficiaries in ${((performance.now() - start) / 1000).toFixed(1)} s`);
 
@@ -120,8 +102,7 @@ async function main(): Promise<void> {
     console.log(`  ${passSeconds.toFixed(1)} s, ${pass.pairs.length.toLocaleString('en')} pairs, ${pass.blocksSkipped} oversized blocks skipped   target <= 60 s`);
     console.log(`memory: rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`);
   } finally {
-    await runtime.close();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

@@ -9,18 +9,13 @@
  *
  *   npx tsx bench/reports.bench.ts      (BENCH_REQUESTS, BENCH_BENEFICIARIES, BENCH_TICKETS_PER_DAY, BENCH_RUNS to scale)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { committeeDueDate } from '../src-shared/domain/committee-clock';
 import { hijriMonthOf } from '../src-shared/domain/report-period';
-import { createLogger } from '../src-main/api/logger';
-import { openRuntime } from '../src-main/api/runtime';
-import type { TransportContext } from '../src-main/api/router';
 import { Rng } from './support/saudi-names';
 import { seedBeneficiaries } from './support/seed-store';
 import { ms, timeEach } from './support/stats';
+import { openBenchStore } from './support/bench-store';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500_000);
 const BENEFICIARIES = Number(process.env.BENCH_BENEFICIARIES ?? 200_000);
@@ -31,22 +26,10 @@ const TYPES = ['financial_aid', 'food_basket', 'rent', 'school_needs', 'medical'
 const SERVICES = [['new_request', 'A'], ['follow_up', 'B'], ['delivery', 'C'], ['inquiry', 'D'], ['complaint', 'E']] as const;
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'mamen-bench-reports-'));
-  const runtime = await openRuntime({ storePath: join(dir, 'bench.sqlite'), appVersion: 'bench', logger: createLogger({ level: 'silent' }) });
-  let token: string | null = null;
-  const transport: TransportContext = { transport: 'cli', get sessionToken() { return token; }, setSessionToken: (t) => (token = t) };
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = await runtime.router.call(method, input, transport);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message.en}`);
-    return result.value as T;
-  };
+  const bench = await openBenchStore('reports');
+  const { runtime, call } = bench;
   try {
-    await call('setup.initialise', {
-      associationNameAr: 'جمعية مأمن',
-      branch: { code: 'HQ', nameAr: 'المقر الرئيسي', city: 'جازان' },
-      admin: { username: 'bench', displayName: 'Bench', password: 'benchmark-password' },
-    });
-    const hq = (await call<{ branches: { id: string }[] }>('branches.list', {})).branches[0]!.id;
+    const hq = bench.branchId;
     const sabya = (await call<{ id: string }>('branches.create', { code: 'SB', nameAr: 'فرع صبيا', city: 'صبيا' })).id;
     const branches = [hq, sabya];
     const rng = new Rng(20261126);
@@ -125,8 +108,7 @@ async function main(): Promise<void> {
     const pdfAll = await timeEach(Array.from({ length: 5 }), () => call('reports.monthlyPdf', { period }));
     console.log(`reports.monthlyPdf, association-wide, 5 runs: p50 ${ms(pdfAll.p50)}, p95 ${ms(pdfAll.p95)} (target ≤ 5 s)`);
   } finally {
-    await runtime.close();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

@@ -6,41 +6,23 @@
  * (session, validation, every source query, merge, output check): the whole 500 at once, and the
  * 200-event first page the profile asks for. Figures, not assertions.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { withCheckDigit } from '../src-shared/domain/national-id';
 import { CONTACT_CHANNEL_CODES } from '../src-shared/domain/contact-channels';
-import { createLogger } from '../src-main/api/logger';
-import { openRuntime } from '../src-main/api/runtime';
-import type { TransportContext } from '../src-main/api/router';
 import { Rng } from './support/saudi-names';
 import { seedBeneficiaries } from './support/seed-store';
 import { ms, timeEach } from './support/stats';
+import { openBenchStore } from './support/bench-store';
 
 const OTHER_BENEFICIARIES = Number(process.env.BENCH_BENEFICIARIES ?? 20_000);
 const OTHER_CONTACTS = OTHER_BENEFICIARIES * 2;
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'mamen-bench-timeline-'));
-  const runtime = await openRuntime({ storePath: join(dir, 'bench.sqlite'), appVersion: 'bench', logger: createLogger({ level: 'silent' }) });
-  let token: string | null = null;
-  const transport: TransportContext = { transport: 'cli', get sessionToken() { return token; }, setSessionToken: (t) => (token = t) };
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = await runtime.router.call(method, input, transport);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message.en}`);
-    return result.value as T;
-  };
+  const bench = await openBenchStore('timeline');
+  const { runtime, call } = bench;
   try {
-    await call('setup.initialise', {
-      associationNameAr: 'جمعية مأمن',
-      branch: { code: 'HQ', nameAr: 'المقر الرئيسي', city: 'جازان' },
-      admin: { username: 'bench', displayName: 'Bench', password: 'benchmark-password' },
-    });
-    const { branches } = await call<{ branches: { id: string }[] }>('branches.list', {});
-    const branchId = branches[0]!.id;
+    const branchId = bench.branchId;
     const rng = new Rng(20261126);
 
     let start = performance.now();
@@ -86,8 +68,7 @@ async function main(): Promise<void> {
     console.log(`timeline of 500 events, all at once (limit 500), ${RUNS} runs: p50 ${ms(whole.p50)}  p95 ${ms(whole.p95)}  (target p95 ≤ 50 ms)`);
     console.log(`timeline first page (limit 200),            ${RUNS} runs: p50 ${ms(page.p50)}  p95 ${ms(page.p95)}`);
   } finally {
-    await runtime.close();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 
