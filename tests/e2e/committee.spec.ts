@@ -1,7 +1,10 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { withCheckDigit } from '../../src-shared/domain/national-id';
+import { api } from './support/api';
+import { fillFirstRunSetup } from './support/first-run';
+import { screenshotsFor } from './support/screenshots';
 
 /**
  * From a request submitted to the committee to its delivery, as the staff live it: the researcher
@@ -21,23 +24,7 @@ const APPLICANT = 'فاطمة يحيى علي الحكمي';
 /** The prisoner is expected out in three weeks: inside the 30-day outreach rule from today on. */
 const RELEASE_DAY = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
 
-let shot = 0;
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 3_000 })
-    .catch(() => undefined);
-  shot += 1;
-  await page.screenshot({ path: `test-results/screenshots/committee-${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
-}
-
-async function api<T = unknown>(request: APIRequestContext, method: string, input: unknown): Promise<T> {
-  // The API checks Origin like a browser sends it: this project's own host.
-  const origin = String(test.info().project.use.baseURL).replace(/\/$/, '');
-  const response = await request.post(`/api/${method}`, { data: input, headers: { origin } });
-  const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: { en: string } } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message.en}`);
-  return body.value as T;
-}
+const screenshot = screenshotsFor('committee-');
 
 /** Signs a user in on the page's context and shows the app as them. */
 async function signIn(page: Page, user: User, path: string): Promise<void> {
@@ -95,14 +82,7 @@ test.describe.serial('the research committee, from submission to delivery', () =
 
   test('sets the store up and brings a request to the committee through the API', async () => {
     await page.goto(`/?token=${E2E_TOKEN}`);
-    await page.getByTestId('setup-association').fill('جمعية مأمن لرعاية السجناء والمفرج عنهم وأسرهم');
-    await page.getByTestId('setup-branch-code').fill('HQ');
-    await page.getByTestId('setup-branch-name').fill('المقر الرئيسي');
-    await page.getByTestId('setup-branch-city').fill('جازان');
-    await page.getByTestId('setup-admin-username').fill(ADMIN.username);
-    await page.getByTestId('setup-admin-name').fill('مدير النظام');
-    await page.getByTestId('setup-admin-password').fill(ADMIN.password);
-    await page.getByTestId('setup-admin-password2').fill(ADMIN.password);
+    await fillFirstRunSetup(page, ADMIN);
     await page.getByTestId('setup-submit').click();
     await expect(page.getByTestId('registry-search')).toBeVisible();
 

@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { withCheckDigit } from '../../src-shared/domain/national-id';
 import { fillFirstRunSetup } from './support/first-run';
+import { screenshotsFor } from './support/screenshots';
 
 /**
  * A desk's contact work, as a receptionist does it: set up, register a caller, log her phone call on
@@ -15,13 +15,7 @@ const NOURA = { first: 'نورة', father: 'سالم', grandfather: 'علي', fa
 const NOURA_FULL = 'نورة سالم علي القحطاني';
 const SUBJECT = 'الاستفسار عن موعد صرف السلة الغذائية';
 
-let shot = 0;
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  shot += 1;
-  mkdirSync('test-results/screenshots', { recursive: true });
-  await page.screenshot({ path: `test-results/screenshots/contacts-${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
-}
+const screenshot = screenshotsFor('contacts-');
 
 /*
  * A full-HD desk screen: at 1366 px the header's menu now overflows into "…" (ten sections), which

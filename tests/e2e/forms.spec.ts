@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { withCheckDigit } from '../../src-shared/domain/national-id';
 import { fillFirstRunSetup } from './support/first-run';
+import { screenshotsFor } from './support/screenshots';
 
 /**
  * A receptionist issues the personal-data consent of a new beneficiary, prints it, saves a copy, and
@@ -14,12 +15,7 @@ const PERSON = { first: 'فاطمة', father: 'علي', grandfather: 'حسن', f
 const FULL_NAME = 'فاطمة علي حسن الزهراني';
 const OUT = 'test-results/forms-tampered';
 
-let shot = 0;
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  shot += 1;
-  await page.screenshot({ path: `test-results/screenshots/forms-${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
-}
+const screenshot = screenshotsFor('forms-');
 
 /** The sections sit in the side menu, as a receptionist finds them. */
 async function openNav(page: Page, key: string): Promise<void> {

@@ -3,6 +3,9 @@ import { expect, test, type APIRequestContext, type BrowserContext, type Page } 
 import { E2E_TOKEN } from '../../playwright.config';
 import { withCheckDigit } from '../../src-shared/domain/national-id';
 import { fillFirstRunSetup } from './support/first-run';
+import { api } from './support/api';
+import { screenshotsFor } from './support/screenshots';
+import { chooseOption } from './support/antd-select';
 
 /**
  * A visit through the seven steps of the policy, as the desk lives it: receive and answer, verify the
@@ -17,24 +20,7 @@ const VISITOR = { first: 'مريم', father: 'حسن', grandfather: 'علي', fa
 const VISITOR_FULL = 'مريم حسن علي المدخلي';
 const REFERRAL_REASON = 'الأسرة لا تعرف إجراءات دعم الإيجار وشروطه';
 
-let shot = 0;
-async function screenshot(page: Page, name: string): Promise<void> {
-  // antd keeps a spinning icon in a button that has just stopped loading; wait a little, never forever.
-  await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 3_000 })
-    .catch(() => undefined);
-  shot += 1;
-  await page.screenshot({ path: `test-results/screenshots/interview-${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
-}
-
-async function api(request: APIRequestContext, method: string, input: unknown): Promise<unknown> {
-  // The API checks Origin like a browser sends it: this project's own host.
-  const origin = String(test.info().project.use.baseURL).replace(/\/$/, '');
-  const response = await request.post(`/api/${method}`, { data: input, headers: { origin } });
-  const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: { en: string } } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message.en}`);
-  return body.value;
-}
+const screenshot = screenshotsFor('interview-');
 
 /** Signs a user in on a context and replaces the administrator's first password, as their first login does. */
 async function signInFirstTime(request: APIRequestContext, user: { username: string; first: string; password: string }): Promise<void> {
@@ -45,14 +31,6 @@ async function signInFirstTime(request: APIRequestContext, user: { username: str
 /** antd's InputNumber puts the test id on the <input> itself or on its wrapper, depending on version. */
 function numberInput(page: Page, testId: string) {
   return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-}
-
-async function chooseOption(page: Page, testId: string, label: string): Promise<void> {
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await expect(open).toHaveCount(0); // the previous list has finished closing
-  await page.getByTestId(testId).click();
-  await open.locator(`.ant-select-item-option[title="${label}"]`).click();
-  await expect(page.getByTestId(testId)).toContainText(label);
 }
 
 async function attach(page: Page, code: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {

@@ -2,6 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { fillFirstRunSetup } from './support/first-run';
+import { screenshotsFor } from './support/screenshots';
 
 /**
  * A morning at reception, as it happens: the system is set up, a desk is opened, visitors take
@@ -12,12 +13,7 @@ import { fillFirstRunSetup } from './support/first-run';
 const ADMIN = { username: 'admin', password: 'Admin-pass-2025' };
 const SHOTS = 'test-results/screenshots';
 
-let shot = 0;
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-  shot += 1;
-  await page.screenshot({ path: `${SHOTS}/queue-${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
-}
+const screenshot = screenshotsFor('queue-');
 
 /** How many times the page asked the browser to print (the dialog itself cannot be driven headless). */
 function printCount(page: Page): Promise<number> {

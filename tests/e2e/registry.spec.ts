@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { withCheckDigit } from '../../src-shared/domain/national-id';
 import { fillFirstRunSetup } from './support/first-run';
+import { screenshotsFor } from './support/screenshots';
 
 /**
  * A receptionist's first day, in the order it happens: set the system up, register people, find them
@@ -14,13 +15,7 @@ const AHMAD = { first: 'أحمد', father: 'عبدالله', grandfather: 'مح�
 const FATIMA = { first: 'فاطمة', father: 'علي', grandfather: 'حسن', family: 'الزهراني', id: withCheckDigit('109876543'), phone: '0559876543' };
 const AHMAD_FULL = 'أحمد عبدالله محمد الحربي';
 
-let shot = 0;
-async function screenshot(page: Page, name: string): Promise<void> {
-  // Let dialogs finish opening or closing, so the picture shows the screen as the user sees it.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  shot += 1;
-  await page.screenshot({ path: `test-results/screenshots/${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
-}
+const screenshot = screenshotsFor('');
 
 type Person = { first: string; father: string; grandfather: string; family: string; id: string; phone: string };
 

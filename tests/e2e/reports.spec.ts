@@ -1,10 +1,13 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { hijriMonthOf } from '../../src-shared/domain/report-period';
 import { withCheckDigit } from '../../src-shared/domain/national-id';
 import { fillFirstRunSetup } from './support/first-run';
+import { api } from './support/api';
+import { screenshotsFor } from './support/screenshots';
+import { chooseOption } from './support/antd-select';
 
 /**
  * A manager's month: the dashboard opens on the current Hijri month, shows the day's activity,
@@ -15,30 +18,7 @@ import { fillFirstRunSetup } from './support/first-run';
 const ADMIN = { username: 'admin', password: 'Admin-pass-2025' };
 const HIJRI_MONTHS = ['محرم', 'صفر', 'ربيع الأول', 'ربيع الآخر', 'جمادى الأولى', 'جمادى الآخرة', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو القعدة', 'ذو الحجة'];
 
-let shot = 0;
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 3_000 })
-    .catch(() => undefined);
-  shot += 1;
-  await page.screenshot({ path: `test-results/screenshots/reports-${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
-}
-
-async function api(request: APIRequestContext, method: string, input: unknown): Promise<unknown> {
-  const origin = String(test.info().project.use.baseURL).replace(/\/$/, '');
-  const response = await request.post(`/api/${method}`, { data: input, headers: { origin } });
-  const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: { en: string } } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message.en}`);
-  return body.value;
-}
-
-async function chooseOption(page: Page, testId: string, label: string): Promise<void> {
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await expect(open).toHaveCount(0);
-  await page.getByTestId(testId).click();
-  await open.locator(`.ant-select-item-option[title="${label}"]`).click();
-  await expect(page.getByTestId(testId)).toContainText(label);
-}
+const screenshot = screenshotsFor('reports-');
 
 test.describe.serial('the managers’ dashboard and monthly report', () => {
   let page: Page;

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { withCheckDigit } from '../../src-shared/domain/national-id';
@@ -7,6 +7,8 @@ import { setUpDesk } from '../integration/support/sync-harness';
 import { enrolWithServer, SyncServer } from '../../src-main/sync/server-client';
 import { saveEnrolment } from '../../src-main/store/sync-state';
 import { syncOnce } from '../../src-main/sync/engine';
+import { fillFirstRunSetup } from './support/first-run';
+import { screenshotsFor } from './support/screenshots';
 
 /**
  * A branch desk and its head office: enrol the desk with a one-time code, lose the connection, keep
@@ -21,13 +23,7 @@ const HO_URL = `http://127.0.0.1:${HO_PORT}`;
 const HO_TOKEN = 'e2e-head-office-admin-token';
 const HO_STORE = `test-results/sync-e2e-headoffice-${HO_PORT}`;
 
-let shot = 0;
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  shot += 1;
-  mkdirSync('test-results/screenshots', { recursive: true });
-  await page.screenshot({ path: `test-results/screenshots/sync-${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
-}
+const screenshot = screenshotsFor('sync-');
 
 test.use({ viewport: { width: 1920, height: 1000 } });
 
@@ -69,14 +65,7 @@ test.describe.serial('head-office sync of a desk', () => {
 
   test('shows sync as not configured on a new desk', async () => {
     await page.goto(`/?token=${E2E_TOKEN}`);
-    await page.getByTestId('setup-association').fill('جمعية مأمن لرعاية السجناء والمفرج عنهم وأسرهم');
-    await page.getByTestId('setup-branch-code').fill('SBY');
-    await page.getByTestId('setup-branch-name').fill('فرع صبيا');
-    await page.getByTestId('setup-branch-city').fill('صبيا');
-    await page.getByTestId('setup-admin-username').fill(ADMIN.username);
-    await page.getByTestId('setup-admin-name').fill('مدير الفرع');
-    await page.getByTestId('setup-admin-password').fill(ADMIN.password);
-    await page.getByTestId('setup-admin-password2').fill(ADMIN.password);
+    await fillFirstRunSetup(page, ADMIN, { code: 'SBY', name: 'فرع صبيا', city: 'صبيا', adminName: 'مدير الفرع' });
     await page.getByTestId('setup-submit').click();
     await openNav(page, 'sync');
     await expect(page.getByTestId('sync-state')).toHaveText('غير مهيأة');
