@@ -3,7 +3,7 @@
  * duplicate check through the real router, the full duplicate pass, and the same searches done as a
  * naive LIKE '%…%' scan in the same run, printed as a ratio. Figures, not assertions.
  */
-import type Sqlite from 'better-sqlite3';
+import type Sqlite from 'better-sqlite3-multiple-ciphers';
 import { withCheckDigit } from '../src-shared/domain/national-id';
 import { findAllDuplicatePairs } from '../src-main/services/duplicate-pass';
 import { Rng, spellingVariant } from './support/saudi-names';

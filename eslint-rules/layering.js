@@ -21,7 +21,7 @@ const ALLOWED = {
 /** Packages only some layers may use. */
 const PACKAGE_RULES = [
   { name: 'electron', only: ['src-main/app'] },
-  { name: 'better-sqlite3', only: ['src-main/store', 'src-main/cli'] },
+  { name: 'better-sqlite3-multiple-ciphers', only: ['src-main/store', 'src-main/cli'] },
   { name: 'kysely', only: ['src-main/store', 'migrations', 'src-main/services', 'src-main/api', 'src-main/headoffice', 'src-main/sync'] },
 ];
 

@@ -27,7 +27,7 @@ if (only !== 'renderer') {
     format: 'cjs',
     target: 'node20',
     sourcemap: 'linked',
-    // Dependencies load from node_modules at run time (native better-sqlite3, electron itself).
+    // Dependencies load from node_modules at run time (native better-sqlite3-multiple-ciphers, electron itself).
     packages: 'external',
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     logLevel: 'warning',

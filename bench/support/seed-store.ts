@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import type Sqlite from 'better-sqlite3';
+import type Sqlite from 'better-sqlite3-multiple-ciphers';
 import { withCheckDigit } from '../../src-shared/domain/national-id';
 import { beneficiaryKeys, searchDocument } from '../../src-main/store/beneficiary-keys';
 import { generatePerson, type Rng } from './saudi-names';
