@@ -14,6 +14,8 @@ export type Store = {
   schemaVersion: number;
   /** Where the pre-migration copy was written, when migrations ran on an existing store. */
   backupPath: string | null;
+  /** The store's encryption key (null: a plain file). Open copies of this store (backups) with it. */
+  key: Buffer | null;
   close(): Promise<void>;
 };
 
@@ -21,7 +23,21 @@ export type OpenStoreOptions = {
   /** Overridable for tests of the migration runner; defaults to migrations/index.ts. */
   migrations?: ReadonlyArray<readonly [string, Migration]>;
   now?: () => Date;
+  /** A 32-byte key: the file is encrypted (SQLCipher v4 format). Null or absent: a plain file. */
+  key?: Buffer | null;
 };
+
+/**
+ * Unlocks an encrypted file before its first read. SQLCipher v4 format, so standard tools
+ * (sqlcipher, DB Browser for SQLite) can open a copy with the key.
+ */
+export function applyStoreKey(sqlite: Sqlite.Database, key: Buffer | null | undefined): void {
+  if (!key) return;
+  if (key.length !== 32) throw new Error('A store key is 32 bytes');
+  sqlite.pragma(`cipher = 'sqlcipher'`);
+  sqlite.pragma('legacy = 4');
+  sqlite.pragma(`hexkey = '${key.toString('hex')}'`);
+}
 
 const MIGRATION_TABLE = 'kysely_migration';
 
@@ -63,6 +79,7 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
 
   const sqlite = new Sqlite(path);
   try {
+    applyStoreKey(sqlite, options.key);
     sqlite.pragma('busy_timeout = 5000');
     const applied = appliedMigrations(sqlite);
     checkSchemaVersion(path, applied, known);
@@ -94,6 +111,7 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
       path,
       schemaVersion: known.length,
       backupPath,
+      key: options.key ?? null,
       close: () => db.destroy(),
     };
   } catch (error) {
