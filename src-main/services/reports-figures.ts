@@ -1,7 +1,8 @@
 import type { Dashboard, Headline, ReportFilter } from '../../src-shared/contract/reports';
 import { CONTACT_CHANNEL_CODES } from '../../src-shared/domain/contact-channels';
 import { daysBetween, percentiles, periodInstants, previousPeriod, resolvePeriod, sameMonthLastYear, type ResolvedPeriod } from '../../src-shared/domain/report-period';
-import { GREGORIAN_MONTH_NAMES_AR, HIJRI_MONTH_NAMES_AR, reportLabel } from '../../src-shared/domain/report-labels';
+import { GREGORIAN_MONTH_NAMES_AR, GREGORIAN_MONTH_NAMES_EN, HIJRI_MONTH_NAMES_AR, HIJRI_MONTH_NAMES_EN, reportLabel, type ReportLabelGroup } from '../../src-shared/domain/report-labels';
+import type { LocalisedName } from '../../src-shared/domain/contact-channels';
 import { summarise, summariseBy } from '../../src-shared/domain/survey-scores';
 import { toLatinDigits } from '../../src-shared/domain/digits';
 import { formatGregorian, formatHijri } from '../../src-shared/domain/calendar';
@@ -15,16 +16,22 @@ import type { Kysely, Transaction } from 'kysely';
  */
 type Db = Kysely<Database> | Transaction<Database>;
 
-export function periodLabel(period: ResolvedPeriod): string {
+export function periodLabel(period: ResolvedPeriod, locale: 'ar' | 'en' = 'ar'): string {
   const c = period.choice;
-  if (c.kind === 'hijri_month') return `${HIJRI_MONTH_NAMES_AR[c.month - 1] ?? c.month} ${c.year}هـ`;
-  if (c.kind === 'gregorian_month') return `${GREGORIAN_MONTH_NAMES_AR[c.month - 1] ?? c.month} ${c.year}م`;
+  const en = locale === 'en';
+  if (c.kind === 'hijri_month') return en ? `${HIJRI_MONTH_NAMES_EN[c.month - 1] ?? c.month} ${c.year} AH` : `${HIJRI_MONTH_NAMES_AR[c.month - 1] ?? c.month} ${c.year}هـ`;
+  if (c.kind === 'gregorian_month') return en ? `${GREGORIAN_MONTH_NAMES_EN[c.month - 1] ?? c.month} ${c.year}` : `${GREGORIAN_MONTH_NAMES_AR[c.month - 1] ?? c.month} ${c.year}م`;
   return `${c.from} — ${c.to}`;
 }
 
+/** A stored code with its names in both languages: the screen shows the one of its language. */
+function named(group: ReportLabelGroup, code: string) {
+  return { label: reportLabel(group, code), labelEn: reportLabel(group, code, 'en') };
+}
+
 /** "1 رجب 1447هـ – 30 رجب 1447هـ (21 ديسمبر 2025م – 19 يناير 2026م)" with Latin digits, as the PDF prints figures. */
-export function gregorianRange(period: ResolvedPeriod): string {
-  return toLatinDigits(`${formatGregorian(period.from, 'ar')} – ${formatGregorian(period.to, 'ar')}`);
+export function gregorianRange(period: ResolvedPeriod, locale: 'ar' | 'en' = 'ar'): string {
+  return toLatinDigits(`${formatGregorian(period.from, locale)} – ${formatGregorian(period.to, locale)}`);
 }
 
 export function hijriRange(period: ResolvedPeriod): string {
@@ -82,7 +89,7 @@ function headlineFrom({ perDay, visitors, newBeneficiaries, requests, decisions,
 export type FigureScope = {
   period: ResolvedPeriod;
   branchId: string | null;
-  branchName: string;
+  branchName: LocalisedName;
   service: string | null;
   today: string;
   /** Read the month before and the same month last year too (the PDF does; the screen does not need them). */
@@ -107,26 +114,33 @@ export async function buildDashboard(db: Db, scope: FigureScope): Promise<Dashbo
   // Answered within the clock: decided on or before the due day the request was given when submitted.
   const withinClock = decisions.reduce((sum, d) => sum + d.within, 0);
   const channels = counted(contacts, (c) => c.channel);
-  const groups = (key: (r: (typeof answers)[number]) => string, label: (code: string) => string) =>
-    summariseBy(answers, key).map((g) => ({ ...g, label: label(g.key) }));
-  const branchNames = new Map(answers.map((a) => [a.branch_id, a.branch_name]));
+  const groups = (key: (r: (typeof answers)[number]) => string, label: (code: string) => { label: string; labelEn: string }) =>
+    summariseBy(answers, key).map((g) => ({ ...g, ...label(g.key) }));
+  const branchNames = new Map(answers.map((a) => [a.branch_id, { label: a.branch_name, labelEn: a.branch_name_en ?? a.branch_name }]));
   const compare = async (other: ResolvedPeriod | null) =>
-    other ? { ...(await headlineOf(db, scopeOf(other, scope.branchId, scope.service))), label: periodLabel(other) } : null;
+    other ? { ...(await headlineOf(db, scopeOf(other, scope.branchId, scope.service))), label: periodLabel(other), labelEn: periodLabel(other, 'en') } : null;
   return {
-    period: { from: scope.period.from, to: scope.period.to, label: periodLabel(scope.period), gregorianLabel: gregorianRange(scope.period) },
-    branch: { id: scope.branchId, name: scope.branchName },
+    period: {
+      from: scope.period.from,
+      to: scope.period.to,
+      label: periodLabel(scope.period),
+      labelEn: periodLabel(scope.period, 'en'),
+      gregorianLabel: gregorianRange(scope.period),
+      gregorianLabelEn: gregorianRange(scope.period, 'en'),
+    },
+    branch: { id: scope.branchId, name: scope.branchName.ar, nameEn: scope.branchName.en },
     service: scope.service,
     headline,
     tickets: { total: headline.tickets, served: perDay.reduce((sum, d) => sum + d.served, 0), visitors: headline.visitors, perDay },
     times: { served: times.length, waitMedian: wait.median, waitP90: wait.p90, serviceMedian: service.median, serviceP90: service.p90 },
     requests: {
       total: headline.requests,
-      byType: [...byType].map(([code, count]) => ({ code, label: typeNames.get(code) ?? code, count })),
-      byState: [...byState].map(([code, count]) => ({ code, label: reportLabel('requestState', code), count })),
+      byType: [...byType].map(([code, count]) => ({ code, label: typeNames.get(code)?.ar ?? code, labelEn: typeNames.get(code)?.en ?? code, count })),
+      byState: [...byState].map(([code, count]) => ({ code, ...named('requestState', code), count })),
     },
     decisions: {
       total: headline.decisions,
-      byOutcome: decisions.map((d) => ({ code: d.outcome, label: reportLabel('decisionOutcome', d.outcome), count: d.count })),
+      byOutcome: decisions.map((d) => ({ code: d.outcome, ...named('decisionOutcome', d.outcome), count: d.count })),
       withinClock,
       withinClockPercent: percent(withinClock, headline.decisions),
       acceptedAmount: decisions.filter((d) => d.outcome === 'accepted').reduce((sum, d) => sum + d.amount, 0),
@@ -138,8 +152,11 @@ export async function buildDashboard(db: Db, scope: FigureScope): Promise<Dashbo
         // The reference the request carries on its printed forms: never the beneficiary's name.
         reference: r.id.slice(-8).toUpperCase(),
         type: r.type_name ?? r.request_type_code,
+        typeEn: r.type_name_en ?? r.request_type_code,
         state: reportLabel('requestState', r.state),
+        stateEn: reportLabel('requestState', r.state, 'en'),
         branch: r.branch_name,
+        branchEn: r.branch_name_en ?? r.branch_name,
         submittedAt: r.submitted_at,
         dueDate: r.due_date ?? asOf,
         daysOverdue: r.due_date ? daysBetween(r.due_date, asOf) : 0,
@@ -148,13 +165,13 @@ export async function buildDashboard(db: Db, scope: FigureScope): Promise<Dashbo
     deliveries,
     satisfaction: {
       overall: summarise(answers),
-      byService: groups((a) => a.service, (c) => reportLabel('surveyService', c)),
-      byChannel: groups((a) => a.channel, (c) => reportLabel('surveyChannel', c)),
-      byBranch: groups((a) => a.branch_id, (c) => branchNames.get(c) ?? c),
+      byService: groups((a) => a.service, (c) => named('surveyService', c)),
+      byChannel: groups((a) => a.channel, (c) => named('surveyChannel', c)),
+      byBranch: groups((a) => a.branch_id, (c) => branchNames.get(c) ?? { label: c, labelEn: c }),
     },
     contacts: {
       total: headline.contacts,
-      byChannel: CONTACT_CHANNEL_CODES.map((code) => ({ code, label: reportLabel('contactChannel', code), count: channels.get(code) ?? 0 })),
+      byChannel: CONTACT_CHANNEL_CODES.map((code) => ({ code, ...named('contactChannel', code), count: channels.get(code) ?? 0 })),
     },
     outreach: { ...outreach, donePercent: percent(outreach.done, outreach.due) },
     complaints,

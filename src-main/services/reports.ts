@@ -9,9 +9,10 @@ import { DomainError } from './domain-error';
 import { buildDashboard, resolved, type FigureScope } from './reports-figures';
 import { exportFile } from './reports-export';
 import { renderMonthlyReport } from '../pdf/report/monthly-report';
+import { systemPrinter } from './forms-printing';
 
 /** All branches, as the cover and the dashboard name them. */
-const ALL_BRANCHES = 'جميع الفروع';
+const ALL_BRANCHES = { ar: 'جميع الفروع', en: 'All branches' };
 
 /**
  * The branch the report covers: a user of scope `own` sees their branch only (asking for another
@@ -31,6 +32,19 @@ async function figureScope(ctx: ServiceContext, actor: Actor, filter: ReportFilt
   return { period, branchId, branchName: name, service: filter.service, today };
 }
 
+/** Generates the month's report, keeps it under its hash beside the signed forms, and audits it. */
+async function monthlyReport(ctx: ServiceContext, filter: ReportFilter) {
+  const actor = requireActor(ctx);
+  const dashboard = await buildDashboard(ctx.db, { ...(await figureScope(ctx, actor, filter)), compare: true });
+  const { bytes, pages } = await renderMonthlyReport(dashboard, { associationName: await associationName(ctx.db), issuedAt: ctx.now.toISOString(), issuedBy: actor.displayName });
+  const sha256 = sha256Hex(bytes);
+  // Kept beside the signed forms under its hash: the printed report can always be found again.
+  writeContentFile(ctx.store, 'forms', sha256, bytes);
+  ctx.describe({ entity: 'monthly_report', entityId: null, detail: { from: dashboard.period.from, to: dashboard.period.to, branchId: dashboard.branch.id, sha256, pages } });
+  const file = { fileName: `monthly-report-${dashboard.period.from}.pdf`, mimeType: 'application/pdf', sha256, pages };
+  return { bytes, file, title: `التقرير الشهري — ${dashboard.branch.name} — ${dashboard.period.label}` };
+}
+
 export const reportHandlers = {
   'reports.dashboard': async (ctx, input) => {
     const actor = requireActor(ctx);
@@ -44,13 +58,18 @@ export const reportHandlers = {
   },
 
   'reports.monthlyPdf': async (ctx, input) => {
-    const actor = requireActor(ctx);
-    const dashboard = await buildDashboard(ctx.db, { ...(await figureScope(ctx, actor, input)), compare: true });
-    const { bytes, pages } = await renderMonthlyReport(dashboard, { associationName: await associationName(ctx.db), issuedAt: ctx.now.toISOString(), issuedBy: actor.displayName });
-    const sha256 = sha256Hex(bytes);
-    // Kept beside the signed forms under its hash: the printed report can always be found again.
-    writeContentFile(ctx.store.path, 'forms', sha256, bytes);
-    ctx.describe({ entity: 'monthly_report', entityId: null, detail: { from: dashboard.period.from, to: dashboard.period.to, branchId: dashboard.branch.id, sha256, pages } });
-    return { base64: bytes.toString('base64'), fileName: `monthly-report-${dashboard.period.from}.pdf`, mimeType: 'application/pdf', sha256, pages };
+    const { bytes, file } = await monthlyReport(ctx, input);
+    return { ...file, base64: bytes.toString('base64') };
+  },
+
+  'reports.printMonthly': async (ctx, input) => {
+    const { bytes, file, title } = await monthlyReport(ctx, input);
+    const printer = systemPrinter();
+    // The dialog must not hold the write transaction open: it is shown once this call has returned.
+    if (printer) {
+      setImmediate(() => void printer(bytes, title));
+      return { via: 'system' as const, file: null };
+    }
+    return { via: 'browser' as const, file: { ...file, base64: bytes.toString('base64') } };
   },
 } satisfies Partial<Handlers>;

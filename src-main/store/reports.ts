@@ -69,12 +69,17 @@ export async function requestsByTypeAndState(db: Db, s: ReportScope) {
   let q = db
     .selectFrom('support_requests as r')
     .leftJoin('request_types as t', 't.code', 'r.request_type_code')
-    .select((eb) => ['r.request_type_code', 't.name_ar', 'r.state', eb.fn.countAll().as('c')])
+    .select((eb) => ['r.request_type_code', 't.name_ar', 't.name_en', 'r.state', eb.fn.countAll().as('c')])
     .where('r.created_at', '>=', s.start)
     .where('r.created_at', '<', s.end);
   if (s.branchId) q = q.where('r.branch_id', '=', s.branchId);
-  const rows = await q.groupBy(['r.request_type_code', 't.name_ar', 'r.state']).orderBy('r.request_type_code').orderBy('r.state').execute();
-  return rows.map((r) => ({ typeCode: r.request_type_code, typeName: r.name_ar ?? r.request_type_code, state: r.state, count: n(r.c) }));
+  const rows = await q.groupBy(['r.request_type_code', 't.name_ar', 't.name_en', 'r.state']).orderBy('r.request_type_code').orderBy('r.state').execute();
+  return rows.map((r) => ({
+    typeCode: r.request_type_code,
+    typeName: { ar: r.name_ar ?? r.request_type_code, en: r.name_en ?? r.request_type_code },
+    state: r.state,
+    count: n(r.c),
+  }));
 }
 
 /**
@@ -106,7 +111,7 @@ export async function overdueRequests(db: Db, s: ReportScope, asOfDay: string) {
     .selectFrom('support_requests as r')
     .innerJoin('branches as b', 'b.id', 'r.branch_id')
     .leftJoin('request_types as t', 't.code', 'r.request_type_code')
-    .select(['r.id', 'r.request_type_code', 't.name_ar as type_name', 'r.state', 'r.submitted_at', 'r.due_date', 'b.name_ar as branch_name'])
+    .select(['r.id', 'r.request_type_code', 't.name_ar as type_name', 't.name_en as type_name_en', 'r.state', 'r.submitted_at', 'r.due_date', 'b.name_ar as branch_name', 'b.name_en as branch_name_en'])
     .where('r.state', 'in', ['submitted', 'under_study'])
     .where('r.due_date', '<', asOfDay);
   if (s.branchId) q = q.where('r.branch_id', '=', s.branchId);
@@ -128,7 +133,7 @@ export async function surveyAnswers(db: Db, s: ReportScope) {
   let q = db
     .selectFrom('survey_responses as r')
     .innerJoin('branches as b', 'b.id', 'r.branch_id')
-    .select(['r.csat', 'r.nps', 'r.service', 'r.channel', 'r.branch_id', 'b.name_ar as branch_name'])
+    .select(['r.csat', 'r.nps', 'r.service', 'r.channel', 'r.branch_id', 'b.name_ar as branch_name', 'b.name_en as branch_name_en'])
     .where('r.answered_at', '>=', s.start)
     .where('r.answered_at', '<', s.end);
   if (s.branchId) q = q.where('r.branch_id', '=', s.branchId);
@@ -171,9 +176,9 @@ export async function complaints(db: Db, s: ReportScope): Promise<{ opened: numb
   return { opened: await count('received_at'), closed: await count('closed_at') };
 }
 
-export async function branchName(db: Db, id: string): Promise<string | null> {
-  const row = await db.selectFrom('branches').select('name_ar').where('id', '=', id).executeTakeFirst();
-  return row?.name_ar ?? null;
+export async function branchName(db: Db, id: string): Promise<{ ar: string; en: string } | null> {
+  const row = await db.selectFrom('branches').select(['name_ar', 'name_en']).where('id', '=', id).executeTakeFirst();
+  return row ? { ar: row.name_ar, en: row.name_en ?? row.name_ar } : null;
 }
 
 export async function associationName(db: Db): Promise<string> {

@@ -34,7 +34,9 @@ export type ReportFilter = z.infer<typeof ReportFilter>;
 
 const Count = z.number().int();
 const Seconds = z.number().nullable();
-const Group = ScoreSummary.extend({ key: z.string(), label: z.string() });
+/** Server-named rows carry both names (`label` Arabic, `labelEn` English): exports and the PDF use the Arabic. */
+const Labelled = z.object({ code: z.string(), label: z.string(), labelEn: z.string(), count: z.number().int() });
+const Group = ScoreSummary.extend({ key: z.string(), label: z.string(), labelEn: z.string() });
 
 /** The figures compared month to month (cover and executive summary of the PDF). */
 export const Headline = z.object({
@@ -52,20 +54,20 @@ export const Headline = z.object({
 export type Headline = z.infer<typeof Headline>;
 
 export const Dashboard = z.object({
-  period: z.object({ from: IsoDay, to: IsoDay, label: z.string(), gregorianLabel: z.string() }),
-  branch: z.object({ id: Id.nullable(), name: z.string() }),
+  period: z.object({ from: IsoDay, to: IsoDay, label: z.string(), labelEn: z.string(), gregorianLabel: z.string(), gregorianLabelEn: z.string() }),
+  branch: z.object({ id: Id.nullable(), name: z.string(), nameEn: z.string() }),
   service: z.string().nullable(),
   headline: Headline,
   tickets: z.object({ total: Count, served: Count, visitors: Count, perDay: z.array(z.object({ day: IsoDay, tickets: Count, served: Count, visitors: Count })) }),
   times: z.object({ served: Count, waitMedian: Seconds, waitP90: Seconds, serviceMedian: Seconds, serviceP90: Seconds }),
   requests: z.object({
     total: Count,
-    byType: z.array(z.object({ code: z.string(), label: z.string(), count: Count })),
-    byState: z.array(z.object({ code: z.string(), label: z.string(), count: Count })),
+    byType: z.array(Labelled),
+    byState: z.array(Labelled),
   }),
   decisions: z.object({
     total: Count,
-    byOutcome: z.array(z.object({ code: z.string(), label: z.string(), count: Count })),
+    byOutcome: z.array(Labelled),
     withinClock: Count,
     withinClockPercent: z.number().int().nullable(),
     acceptedAmount: z.number(),
@@ -73,15 +75,15 @@ export const Dashboard = z.object({
   overdue: z.object({
     asOf: IsoDay,
     count: Count,
-    items: z.array(z.object({ reference: z.string(), type: z.string(), state: z.string(), branch: z.string(), submittedAt: z.string().nullable(), dueDate: IsoDay, daysOverdue: Count })),
+    items: z.array(z.object({ reference: z.string(), type: z.string(), typeEn: z.string(), state: z.string(), stateEn: z.string(), branch: z.string(), branchEn: z.string(), submittedAt: z.string().nullable(), dueDate: IsoDay, daysOverdue: Count })),
   }),
   deliveries: z.object({ count: Count, amount: z.number() }),
   satisfaction: z.object({ overall: ScoreSummary, byService: z.array(Group), byChannel: z.array(Group), byBranch: z.array(Group) }),
-  contacts: z.object({ total: Count, byChannel: z.array(z.object({ code: z.string(), label: z.string(), count: Count })) }),
+  contacts: z.object({ total: Count, byChannel: z.array(Labelled) }),
   outreach: z.object({ due: Count, done: Count, donePercent: z.number().int().nullable() }),
   complaints: z.object({ opened: Count, closed: Count }),
   /** null when not asked for (or, for a custom range, when there is no such earlier period). */
-  comparison: z.object({ previous: Headline.extend({ label: z.string() }).nullable(), lastYear: Headline.extend({ label: z.string() }).nullable() }),
+  comparison: z.object({ previous: Headline.extend({ label: z.string(), labelEn: z.string() }).nullable(), lastYear: Headline.extend({ label: z.string(), labelEn: z.string() }).nullable() }),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
@@ -90,6 +92,7 @@ export const REPORT_TABLES = ['summary', 'tickets_per_day', 'requests', 'decisio
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
 const ReportFile = z.object({ base64: z.string(), fileName: z.string(), mimeType: z.string() });
+const MonthlyReportFile = ReportFile.extend({ sha256: z.string(), pages: Count });
 
 export const reportMethods = {
   /** `compare` adds the month before and the same month last year (three times the reading; the PDF always has them). */
@@ -107,7 +110,14 @@ export const reportMethods = {
   /** The month's board report: generated, kept under its content hash, returned for saving or printing. */
   'reports.monthlyPdf': defineMethod({
     input: ReportFilter,
-    output: ReportFile.extend({ sha256: z.string(), pages: Count }),
+    output: MonthlyReportFile,
+    access: REPORT_WRITERS,
+    writes: true,
+  }),
+  /** The same report sent to the system print dialog in the desktop app; elsewhere handed back for the browser's viewer. */
+  'reports.printMonthly': defineMethod({
+    input: ReportFilter,
+    output: z.object({ via: z.enum(['system', 'browser']), file: MonthlyReportFile.nullable() }),
     access: REPORT_WRITERS,
     writes: true,
   }),

@@ -7,6 +7,11 @@
 const ARABIC_INDIC_ZERO = 0x0660;
 const PERSIAN_ZERO = 0x06f0;
 
+/** Latin digits shown in Arabic-Indic form, as the Arabic interface writes every figure and date. */
+export function toArabicIndicDigits(s: string): string {
+  return s.replace(/[0-9]/g, (d) => String.fromCharCode(ARABIC_INDIC_ZERO + Number(d)));
+}
+
 export function toLatinDigits(s: string): string {
   return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (ch) => {
     const code = ch.charCodeAt(0);

@@ -10,6 +10,7 @@ import { setUpStoreAt, userOf, beneficiaryInput, type Caller, type TestClock, ty
 import { REPORT, submittedRequest } from './support/committee-fixtures';
 import { b64, signaturePng } from './support/interview-fixtures';
 import { postgresCopy } from './support/report-fixtures';
+import { registerSystemPrinter } from '../../src-main/services/forms-printing';
 
 /** Sunday 1 March 2026, 10:00 in Riyadh: inside Ramadan 1447. */
 const START = new Date('2026-03-01T07:00:00Z');
@@ -170,6 +171,41 @@ describe('the monthly figures of a seeded Hijri month', () => {
   });
 });
 
+describe('the dashboard in English and printing', () => {
+  it('names every code, the period and the branch in English beside Arabic', () => {
+    expect(dashboard.period.labelEn).toMatch(new RegExp(`^Ramadan ${month.year} AH$`));
+    expect(dashboard.period.gregorianLabelEn).toMatch(/March 2026/);
+    expect(dashboard.branch).toMatchObject({ name: 'المقر الرئيسي' });
+    expect(dashboard.contacts.byChannel.find((c) => c.code === 'website')).toMatchObject({ label: expect.stringMatching(/[\u0600-\u06ff]/) as string, labelEn: 'The association’s website' });
+    for (const row of [...dashboard.requests.byState, ...dashboard.decisions.byOutcome, ...dashboard.requests.byType]) {
+      expect(row.labelEn).toMatch(/^[A-Z]/);
+      expect(row.labelEn).not.toBe(row.code);
+    }
+    expect(dashboard.overdue.items[0]).toMatchObject({ stateEn: expect.stringMatching(/^[A-Z]/) as string, typeEn: expect.stringMatching(/^[A-Z]/) as string });
+    for (const group of [...dashboard.satisfaction.byService, ...dashboard.satisfaction.byChannel]) expect(group.labelEn).toMatch(/^[A-Z]/);
+  });
+
+  it('sends the monthly report to the system print dialog where the desktop registered one, else hands it back', async () => {
+    const printed: Array<{ bytes: Buffer; title: string }> = [];
+    registerSystemPrinter(async (bytes, title) => void printed.push({ bytes, title }));
+    try {
+      const viaSystem = await manager.call('reports.printMonthly', { period: HIJRI });
+      expect(viaSystem).toEqual({ via: 'system', file: null });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(printed).toHaveLength(1);
+      expect(printed[0]!.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(printed[0]!.title).toContain('التقرير الشهري');
+    } finally {
+      registerSystemPrinter(null);
+    }
+    const viaBrowser = await manager.call('reports.printMonthly', { period: HIJRI });
+    expect(viaBrowser.via).toBe('browser');
+    expect(Buffer.from(viaBrowser.file!.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    const audited = sqliteCount("SELECT count(*) AS n FROM audit_log WHERE action = 'reports.printMonthly'");
+    expect(audited).toBe(2);
+  });
+});
+
 describe('bad input and scope', () => {
   it('refuses a future month in Arabic', async () => {
     const result = await manager.raw('reports.dashboard', { period: { kind: 'gregorian_month', year: 2027, month: 1 } });
@@ -204,7 +240,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('the same queries on PostgreSQ
   it('give the very figures SQLite gives over the same rows', async () => {
     const copy = await postgresCopy(s.runtime.store.db);
     try {
-      const scope = { period: resolved({ period: HIJRI, branchId: null, service: null }), branchId: hq, branchName: 'المقر الرئيسي', service: null, today: '2026-03-17', compare: true };
+      const scope = { period: resolved({ period: HIJRI, branchId: null, service: null }), branchId: hq, branchName: { ar: 'المقر الرئيسي', en: 'Head office' }, service: null, today: '2026-03-17', compare: true };
       const onSqlite = await buildDashboard(s.runtime.store.db, scope);
       const onPostgres = await buildDashboard(copy.store.db, scope);
       expect(onPostgres).toEqual(onSqlite);

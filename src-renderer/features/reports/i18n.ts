@@ -54,7 +54,7 @@ const ar = {
   columns: { label: 'البند', count: 'العدد', responses: 'الإجابات', csat: 'متوسط الرضا', nps: 'صافي الترويج', reference: 'المرجع', type: 'نوع الطلب', state: 'الحالة', branch: 'الفرع', dueDate: 'الاستحقاق', daysOverdue: 'أيام التأخير' },
   noActivity: 'لا يوجد نشاط في هذه الفترة.',
   none: '—',
-  actions: { xlsx: 'تصدير Excel', csv: 'CSV', pdf: 'طباعة التقرير الشهري', exported: 'تم تنزيل الملف.', printed: 'فُتح التقرير للطباعة.', popupBlocked: 'منع المتصفح فتح نافذة الطباعة؛ اسمح بالنوافذ المنبثقة ثم أعد المحاولة.' },
+  actions: { xlsx: 'تصدير Excel', csv: 'CSV', pdf: 'طباعة التقرير الشهري', exported: 'تم تنزيل الملف.', printed: 'فُتح التقرير للطباعة.', sentToPrinter: 'أُرسل التقرير إلى نافذة الطباعة.', popupBlocked: 'منع المتصفح فتح نافذة الطباعة؛ اسمح بالنوافذ المنبثقة ثم أعد المحاولة.' },
 };
 
 const en: typeof ar = {
@@ -112,7 +112,7 @@ const en: typeof ar = {
   columns: { label: 'Item', count: 'Count', responses: 'Answers', csat: 'Average satisfaction', nps: 'NPS', reference: 'Reference', type: 'Request type', state: 'State', branch: 'Branch', dueDate: 'Due', daysOverdue: 'Days overdue' },
   noActivity: 'No activity in this period.',
   none: '—',
-  actions: { xlsx: 'Export to Excel', csv: 'CSV', pdf: 'Print the monthly report', exported: 'The file was downloaded.', printed: 'The report opened for printing.', popupBlocked: 'The browser blocked the print window; allow pop-ups and try again.' },
+  actions: { xlsx: 'Export to Excel', csv: 'CSV', pdf: 'Print the monthly report', exported: 'The file was downloaded.', printed: 'The report opened for printing.', sentToPrinter: 'The report was sent to the print dialog.', popupBlocked: 'The browser blocked the print window; allow pop-ups and try again.' },
 };
 
 export const reportsText = { ar, en };

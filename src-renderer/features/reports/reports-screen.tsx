@@ -6,6 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api-client';
 import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
+import { useLanguage } from '../../app/language';
+import type { Dashboard } from '../../../src-shared/contract/reports';
+import { toArabicIndicDigits } from '../../../src-shared/domain/digits';
 import { ErrorAlert, useApiErrorText } from '../../components/error-alert';
 import { openPdfForPrinting } from '../forms/pdf-file';
 import { downloadBase64 } from './download';
@@ -18,6 +21,7 @@ import './reports.css';
 export function ReportsScreen() {
   const { t } = useTranslation();
   const { user } = useSession();
+  const { lang } = useLanguage();
   const { message } = App.useApp();
   const errorText = useApiErrorText();
   const [filters, setFilters] = useState<Filters>(() => initialFilters());
@@ -31,14 +35,20 @@ export function ReportsScreen() {
     onError: (error) => void message.error(errorText(error)),
   });
   const printPdf = useMutation({
-    mutationFn: () => call('reports.monthlyPdf', filters),
-    onSuccess: (file) => {
-      if (openPdfForPrinting(file.base64)) void message.info(t('reports.actions.printed'));
+    mutationFn: () => call('reports.printMonthly', filters),
+    onSuccess: (result) => {
+      if (result.via === 'system') void message.success(t('reports.actions.sentToPrinter'));
+      else if (result.file && openPdfForPrinting(result.file.base64)) void message.info(t('reports.actions.printed'));
       else void message.warning(t('reports.actions.popupBlocked'));
     },
     onError: (error) => void message.error(errorText(error)),
   });
   const d = dashboard.data;
+  // The server writes Latin digits (as the PDF prints them); the Arabic screen writes Arabic-Indic ones.
+  const heading = (x: Dashboard) =>
+    lang === 'en'
+      ? t('reports.heading', { branch: x.branch.nameEn, period: x.period.labelEn, range: x.period.gregorianLabelEn })
+      : toArabicIndicDigits(t('reports.heading', { branch: x.branch.name, period: x.period.label, range: x.period.gregorianLabel }));
   return (
     <div className="reports-screen" data-testid="reports-screen">
       <Typography.Title level={3}>{t('reports.title')}</Typography.Title>
@@ -55,7 +65,7 @@ export function ReportsScreen() {
       {dashboard.isLoading ? <Spin /> : null}
       {d ? (
         <>
-          <Typography.Title level={4} data-testid="reports-heading">{t('reports.heading', { branch: d.branch.name, period: d.period.label, range: d.period.gregorianLabel })}</Typography.Title>
+          <Typography.Title level={4} data-testid="reports-heading">{heading(d)}</Typography.Title>
           <KpiCards dashboard={d} />
           <div className="reports-grid">
             <PerDaySection dashboard={d} />
