@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { parseHlc } from '../../src-shared/domain/hlc';
-import type { PushReply, PushRequest } from '../../src-shared/contract/sync';
+import { SYNC_LIMITS, type PushReply, type PushRequest } from '../../src-shared/contract/sync';
 import { applyChanges, type ColumnCatalog } from '../store/change-apply';
 import { ASSOCIATION_WIDE_TABLES } from '../store/sync-schema';
 import type { Database } from '../store/schema';
+import { afterAccepted, screenResolutions } from './cross-branch';
 import type { Device } from './devices';
+import { visibleTo } from './pull-scope';
 import { lockChangeLog, type HeadOfficeStore } from './store';
 
 /** A stamp further ahead of the server's clock than this is refused: a desk whose clock is badly wrong. */
@@ -53,6 +55,9 @@ export async function receiveBatch(
       if (parseHlc(change.hlc).wallMs > now.getTime() + MAX_CLOCK_DRIFT_MS) rejected.push({ id: change.id, reason: 'clock_skew' });
       else fresh.push(change);
     }
+    const refusals = await screenResolutions(tx, device, fresh);
+    for (const [id, reason] of refusals) rejected.push({ id, reason });
+    if (refusals.size > 0) fresh.splice(0, fresh.length, ...fresh.filter((c) => !refusals.has(c.id)));
     const outcomes = await applyChanges(tx, fresh, columns, at);
     const logged = fresh.filter((change, i) => {
       const outcome = outcomes[i];
@@ -62,13 +67,14 @@ export async function receiveBatch(
     accepted += logged.length;
     // Every accepted change enters the ordered log, losers included: each desk then merges the
     // same set of changes and keeps the same losing values in its history.
-    for (let i = 0; i < logged.length; i += 200) {
-      await tx.insertInto('sync_changes').values(logged.slice(i, i + 200).map((change) => ({
+    for (let i = 0; i < logged.length; i += 1000) {
+      await tx.insertInto('sync_changes').values(logged.slice(i, i + 1000).map((change) => ({
         id: change.id, table_name: change.table_name, row_id: change.row_id, op: change.op,
         fields: JSON.stringify(change.fields), hlc: change.hlc, branch_id: change.branch_id,
         origin_device: device.id, received_at: at,
       }))).execute();
     }
+    await afterAccepted(tx, columns, logged, at);
     const result: PushReply = { accepted, rejected, replayed: false };
     await tx.insertInto('sync_batches').values({ device_id: device.id, batch_id: batch.batchId, received_at: at, reply: JSON.stringify(result) }).execute();
     const lastError = rejected.length > 0 ? `rejected ${rejected.length}: ${[...new Set(rejected.map((r) => r.reason))].join(',')}` : null;
@@ -89,10 +95,14 @@ export async function pagePull(db: Kysely<Database>, device: Device, after: numb
   const rows = await db.selectFrom('sync_changes')
     .select(['seq', 'id', 'table_name', 'row_id', 'op', 'fields', 'hlc', 'branch_id'])
     .where('seq', '>', after).where('seq', '<=', head)
-    .where((eb) => eb.or([eb('branch_id', '=', device.branchId), eb('table_name', 'in', [...ASSOCIATION_WIDE_TABLES])]))
+    .where((eb) => visibleTo(eb, device.branchId, ASSOCIATION_WIDE_TABLES))
     .where((eb) => eb.or([eb('origin_device', 'is', null), eb('origin_device', '!=', device.id)]))
     .orderBy('seq').limit(limit).execute();
-  const full = rows.length === limit;
+  // A page is bounded by bytes as well as count (at least one change, so the cursor always moves).
+  let bytes = 0;
+  const cut = rows.findIndex((r, i) => (bytes += r.fields.length + 200) > SYNC_LIMITS.pullBytes && i > 0);
+  if (cut > 0) rows.length = cut;
+  const full = cut > 0 || rows.length === limit;
   const last = rows.at(-1);
   const nextCursor = full && last ? Number(last.seq) : Math.max(head, after);
   await db.updateTable('sync_devices').set({ pull_cursor: after, last_pull_at: now.toISOString() }).where('id', '=', device.id).execute();

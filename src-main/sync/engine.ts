@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { SYNC_LIMITS, type WireChange } from '../../src-shared/contract/sync';
-import { reindexBeneficiary } from '../store/beneficiaries';
 import { applyChanges, readColumnCatalog, type ColumnCatalog } from '../store/change-apply';
 import type { Database } from '../store/schema';
+import { ReindexSet } from '../store/sync-reindex';
 import { markPushed, parkChanges, readCursor, readOutbox, saveCursor, type Enrolment, type OutboxEntry } from '../store/sync-state';
 import type { SyncServer } from './server-client';
 
@@ -90,17 +90,14 @@ export async function pullChanges(
     await db.transaction().execute(async (tx) => {
       const parked: Array<{ id: string; table_name: string; row_id: string; reason: string }> = [];
       const outcomes = await applyChanges(tx, page.changes, catalog, at);
-      const reindex = new Set<string>();
+      const reindex = new ReindexSet();
       page.changes.forEach((change, i) => {
         const outcome = outcomes[i];
         if (outcome && !outcome.applied) parked.push({ ...change, reason: outcome.reason });
-        else if (change.table_name === 'beneficiaries' && outcome?.applied && outcome.won > 0) reindex.add(change.row_id);
+        else if (outcome?.applied && outcome.won > 0) reindex.note(change);
       });
-      // The desk's search index follows the merged rows (head office searches key columns instead).
-      for (const id of reindex) {
-        const row = await tx.selectFrom('beneficiaries').selectAll().where('id', '=', id).executeTakeFirst();
-        if (row) await reindexBeneficiary(tx, row);
-      }
+      // The desk's search indexes follow the merged rows (head office searches key columns instead).
+      await reindex.apply(tx);
       await parkChanges(tx, parked, 'pull', at);
       await saveCursor(tx, page.nextCursor);
       rejected += parked.length;

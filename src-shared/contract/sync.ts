@@ -8,7 +8,7 @@ import { Empty, Id, requiredText } from './common';
  */
 
 /** Batches are bounded by count and by bytes: large payloads are what break other apps' sync. */
-export const SYNC_LIMITS = { pushChanges: 500, pushBytes: 512 * 1024, bodyBytes: 2 * 1024 * 1024, pullChanges: 1000 } as const;
+export const SYNC_LIMITS = { pushChanges: 2000, pushBytes: 2 * 1024 * 1024, bodyBytes: 6 * 1024 * 1024, pullChanges: 5000, pullBytes: 4 * 1024 * 1024 } as const;
 
 const HlcStamp = z.string().regex(/^\d{15}-[0-9a-z]{5}-.{1,64}$/);
 const FieldValue = z.union([z.string(), z.number(), z.null()]);
