@@ -8,6 +8,7 @@ import { findDuplicateCandidates, unresolvedDuplicates } from './duplicates';
 import { profileView, summaryView } from './beneficiary-view';
 import { insertHouseholdMember } from './household';
 import { beneficiaryColumns } from './beneficiary-columns';
+import { historyForRole, maskCandidate, maskSummary, profileForRole } from './beneficiary-masking';
 import {
   findBeneficiary,
   findBeneficiaryByNationalId,
@@ -43,12 +44,13 @@ async function guardAgainstDuplicates(
   const candidates = await findDuplicateCandidates(ctx, actor, data, excludeId);
   const unresolved = unresolvedDuplicates(candidates, confirmedDistinctFrom);
   if (unresolved.length > 0) {
-    throw new DomainError('DUPLICATE_REVIEW_REQUIRED', 'error.duplicateReviewRequired', { details: { candidates } });
+    throw new DomainError('DUPLICATE_REVIEW_REQUIRED', 'error.duplicateReviewRequired', { details: { candidates: candidates.map(maskCandidate) } });
   }
   return candidates.filter((c) => confirmedDistinctFrom.includes(c.id)).map((c) => c.id);
 }
 
-async function loadProfile(ctx: ServiceContext, row: BeneficiaryWithBranch) {
+/** The record in clear: only for the edit form (an audited reveal) and, through the policy, the profile. */
+export async function loadProfile(ctx: ServiceContext, row: BeneficiaryWithBranch) {
   const household = await listHousehold(ctx.db, row.id);
   const creator = row.created_by ? await findUserById(ctx.db, row.created_by) : undefined;
   return profileView(row, household, creator?.display_name ?? null);
@@ -58,19 +60,20 @@ export const beneficiaryHandlers = {
   'beneficiaries.search': async (ctx, input) => {
     const actor = requireActor(ctx);
     const rows = await searchBeneficiaries(ctx.db, input.query, { limit: input.limit, branchId: scopedBranch(actor) });
-    return { items: rows.map(summaryView) };
+    return { items: rows.map((row) => maskSummary(summaryView(row))) };
   },
 
   'beneficiaries.get': async (ctx, input) => {
     const actor = requireActor(ctx);
     const row = await requireBeneficiaryInScope(ctx, actor, input.id);
     ctx.describe({ entity: 'beneficiary', entityId: row.id });
-    return loadProfile(ctx, row);
+    return profileForRole(await loadProfile(ctx, row), actor.role);
   },
 
   'beneficiaries.checkDuplicates': async (ctx, input) => {
     const actor = requireActor(ctx);
-    return { candidates: await findDuplicateCandidates(ctx, actor, input.beneficiary, input.excludeId ?? null) };
+    const candidates = await findDuplicateCandidates(ctx, actor, input.beneficiary, input.excludeId ?? null);
+    return { candidates: candidates.map(maskCandidate) };
   },
 
   'beneficiaries.register': async (ctx, input) => {
@@ -113,7 +116,7 @@ export const beneficiaryHandlers = {
       entityId: before.id,
       detail: { changed: changed.filter((c) => !DERIVED_COLUMNS.has(c)), confirmedDistinctFrom: confirmed },
     });
-    return loadProfile(ctx, after);
+    return profileForRole(await loadProfile(ctx, after), actor.role);
   },
 
   'beneficiaries.history': async (ctx, input) => {
@@ -121,13 +124,12 @@ export const beneficiaryHandlers = {
     await requireBeneficiaryInScope(ctx, actor, input.id);
     const rows = await listFieldHistory(ctx.db, 'beneficiaries', input.id);
     return {
-      changes: rows.map((r) => ({
-        field: r.field,
-        oldValue: r.old_value,
-        newValue: r.new_value,
-        changedAt: r.changed_at,
-        changedByName: r.changed_by_name,
-      })),
+      changes: rows.map((r) =>
+        historyForRole(
+          { field: r.field, oldValue: r.old_value, newValue: r.new_value, changedAt: r.changed_at, changedByName: r.changed_by_name },
+          actor.role,
+        ),
+      ),
     };
   },
 

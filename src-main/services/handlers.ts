@@ -16,12 +16,17 @@ import { referralHandlers } from './referrals';
 import { requestHandlers } from './requests';
 import { formHandlers } from './forms';
 import { syncHandlers } from './sync';
+import { duplicateReviewHandlers } from './duplicate-reviews';
+import { syncActionHandlers } from './sync-actions';
 import { committeeHandlers } from './committee';
 import { deliveryHandlers } from './delivery';
 import { surveyHandlers } from './surveys';
 import { outreachHandlers } from './outreach';
 import { complaintHandlers } from './complaints';
 import { reportHandlers } from './reports';
+import { privacyHandlers } from './privacy';
+import { backupHandlers } from './backups';
+import { revealHandlers } from './reveal';
 
 /** Every contract method's use case. A missing or extra entry is a compile error. */
 export const handlers: Handlers = {
@@ -42,10 +47,15 @@ export const handlers: Handlers = {
   ...referralHandlers,
   ...formHandlers,
   ...syncHandlers,
+  ...duplicateReviewHandlers,
+  ...syncActionHandlers,
   ...committeeHandlers,
   ...deliveryHandlers,
   ...surveyHandlers,
   ...outreachHandlers,
   ...complaintHandlers,
   ...reportHandlers,
+  ...privacyHandlers,
+  ...backupHandlers,
+  ...revealHandlers,
 };

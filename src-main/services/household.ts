@@ -4,6 +4,7 @@ import type { Handlers } from './handler-types';
 import { DomainError } from './domain-error';
 import { requireActor, type ServiceContext } from './context';
 import { householdView } from './beneficiary-view';
+import { memberForRole } from './beneficiary-masking';
 import { requireBeneficiaryInScope } from './beneficiary-access';
 import { findHouseholdMember } from '../store/beneficiaries';
 import { insertTravelling, updateTravelling, type WriteStamp } from '../store/row-writer';
@@ -48,7 +49,7 @@ async function requireMemberInScope(ctx: ServiceContext, id: string) {
 async function reread(ctx: ServiceContext, id: string) {
   const row = await findHouseholdMember(ctx.db, id);
   if (!row) throw new Error(`Household member ${id} was written but cannot be read back.`);
-  return householdView(row);
+  return memberForRole(householdView(row), requireActor(ctx).role);
 }
 
 export const householdHandlers = {

@@ -10,6 +10,7 @@ import { surveysText } from '../features/surveys/i18n';
 import { outreachText } from '../features/outreach/i18n';
 import { complaintsText } from '../features/complaints/i18n';
 import { reportsText } from '../features/reports/i18n';
+import { privacyText } from '../features/privacy/i18n';
 /** Arabic interface text: the default language. `en.ts` must have exactly the same keys. */
 export const ar = {
   app: {
@@ -245,6 +246,7 @@ export const ar = {
   outreach: outreachText.ar,
   complaints: complaintsText.ar,
   reports: reportsText.ar,
+  privacy: privacyText.ar,
 } ;
 
 export type Translation = typeof ar;

@@ -11,6 +11,7 @@ import { surveysText } from '../features/surveys/i18n';
 import { outreachText } from '../features/outreach/i18n';
 import { complaintsText } from '../features/complaints/i18n';
 import { reportsText } from '../features/reports/i18n';
+import { privacyText } from '../features/privacy/i18n';
 
 /** English interface text; typed by the Arabic file so the two never drift apart. */
 export const en: Translation = {
@@ -246,4 +247,5 @@ export const en: Translation = {
   outreach: outreachText.en,
   complaints: complaintsText.en,
   reports: reportsText.en,
+  privacy: privacyText.en,
 };

@@ -11,15 +11,20 @@ import { queueMethods } from './queue';
 import { requestMethods } from './requests';
 import { formMethods } from './forms';
 import { syncMethods } from './sync';
+import { syncActionMethods } from './sync-actions';
+import { duplicateReviewMethods } from './duplicate-reviews';
 import { committeeMethods } from './committee';
 import { deliveryMethods } from './delivery';
 import { surveyMethods } from './surveys';
 import { outreachMethods } from './outreach';
 import { complaintMethods } from './complaints';
 import { reportMethods } from './reports';
+import { privacyMethods } from './privacy';
+import { backupMethods } from './backups';
+import { revealMethods } from './reveal';
 
 /** Every method of the API, `area.verb` → schemas and access. One table, read by both processes. */
-export const contract = { ...accountMethods, ...beneficiaryMethods, ...systemMethods, ...requestMethods, ...interviewMethods, ...referralMethods, ...queueMethods, ...contactMethods, ...knowledgeMethods, ...timelineMethods, ...formMethods, ...syncMethods, ...committeeMethods, ...deliveryMethods, ...surveyMethods, ...outreachMethods, ...complaintMethods, ...reportMethods };
+export const contract = { ...accountMethods, ...beneficiaryMethods, ...systemMethods, ...requestMethods, ...interviewMethods, ...referralMethods, ...queueMethods, ...contactMethods, ...knowledgeMethods, ...timelineMethods, ...formMethods, ...syncMethods, ...syncActionMethods, ...duplicateReviewMethods, ...committeeMethods, ...deliveryMethods, ...surveyMethods, ...outreachMethods, ...complaintMethods, ...reportMethods, ...revealMethods, ...backupMethods, ...privacyMethods };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formFilePath } from '../../src-main/store/signed-forms';
+import { formFilePath, readFormFile } from '../../src-main/store/signed-forms';
 import { beneficiaryInput, setUpStore, userOf, type TestStore } from './support/test-runtime';
 
 /**
@@ -33,7 +33,9 @@ describe('signed forms: stored once, never regenerated', () => {
     const { form } = await consentFor();
     const path = formFilePath(s.runtime.store.path, form.sha256);
     expect(path.startsWith(join(dirname(s.runtime.store.path), 'forms', form.sha256.slice(0, 2)))).toBe(true);
-    expect(sha256(readFileSync(path))).toBe(form.sha256);
+    // Sealed with the store key on disk; read back, it is exactly the content its name says.
+    expect(readFileSync(path).includes(Buffer.from('%PDF'))).toBe(false);
+    expect(sha256(readFormFile(s.runtime.store, form.sha256)!)).toBe(form.sha256);
     const row = s.runtime.store.sqlite.prepare('SELECT data_json, data_hash, kind, code FROM signed_forms WHERE id = ?').get(form.id) as { data_json: string; data_hash: string; kind: string; code: string };
     expect(row.kind).toBe('data_consent');
     expect(createHash('sha256').update(row.data_json).digest('hex')).toBe(row.data_hash);
@@ -65,7 +67,7 @@ describe('signed forms: stored once, never regenerated', () => {
 
   it('issues a correction as a new form that supersedes the old one', async () => {
     const { beneficiaryId, form } = await consentFor();
-    const profile = await s.admin.call('beneficiaries.get', { id: beneficiaryId });
+    const profile = await s.admin.call('beneficiaries.getForEdit', { id: beneficiaryId });
     await s.admin.call('beneficiaries.update', { id: beneficiaryId, expectedVersion: profile.version, beneficiary: beneficiaryInput({ nationalId: profile.nationalId, firstName: 'أحمدي' }) });
     const corrected = await s.admin.call('forms.generateConsent', { beneficiaryId });
     expect(corrected.id).not.toBe(form.id);

@@ -61,7 +61,7 @@ describe('imports', () => {
 
     const found = await store.admin.call('beneficiaries.search', { query: 'فاطمه المالكي' });
     expect(found.items).toHaveLength(1);
-    const profile = await store.admin.call('beneficiaries.get', { id: found.items[0]!.id });
+    const profile = await store.admin.call('beneficiaries.getForEdit', { id: found.items[0]!.id });
     expect(profile).toMatchObject({ gender: 'female', nationality: 'SA', idType: 'national_id', phonePrimary: '+966551110001', city: 'جازان' });
     expect(profile.birthDate).toMatch(/^1982-/);
     const resident = (await store.admin.call('beneficiaries.search', { query: 'مريم اليامي' })).items[0]!;
@@ -155,7 +155,7 @@ describe('imports', () => {
     // Three parts only: the grandfather is missing.
     expect(report.rejected).toEqual([{ row: 3, reasons: [expect.objectContaining({ field: 'grandfatherName', messageKey: 'validation.required' })] }]);
     const found = (await store.admin.call('beneficiaries.search', { query: citizen })).items[0]!;
-    const profile = await store.admin.call('beneficiaries.get', { id: found.id });
+    const profile = await store.admin.call('beneficiaries.getForEdit', { id: found.id });
     expect(profile).toMatchObject({
       firstName: 'محمد', fatherName: 'عبد الله', grandfatherName: 'سعد', familyName: 'آل حسين',
       nationalId: citizen, phonePrimary: '+966551234567', birthDate: '1980-07-15', nationality: 'SA',

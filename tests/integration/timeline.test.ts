@@ -26,7 +26,7 @@ describe('case timeline', () => {
       household: [{ fullName: 'سارة أحمد الحربي', relation: 'daughter', gender: 'female' }],
     });
     await s.admin.call('contacts.record', { contact: contact(id, 'إبلاغ بموعد المقابلة') });
-    const profile = await s.admin.call('beneficiaries.get', { id });
+    const profile = await s.admin.call('beneficiaries.getForEdit', { id });
     await s.admin.call('beneficiaries.update', { id, expectedVersion: profile.version, beneficiary: beneficiaryInput({ nationalId: profile.nationalId, city: 'صبيا', address: 'حي الروضة' }) });
     await s.admin.call('household.remove', { id: profile.household[0]!.id });
     // Logged afterwards, but it happened before everything else on the timeline.

@@ -4,16 +4,17 @@ import { SearchOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { InterviewView } from '../../../src-shared/contract/interviews';
-import { checkNationalId } from '../../../src-shared/domain/national-id';
 import { ErrorAlert } from '../../components/error-alert';
 import { HouseholdTab } from '../registry/household-tab';
+import { RevealValue } from '../privacy/reveal-value';
 import { useBeneficiary, useBeneficiarySearch } from '../registry/use-registry';
 import { useInterviewAction } from './use-interview';
 
-function IdentityBadge({ idType, nationalId }: { idType: string; nationalId: string | null }) {
+/** The check-digit verdict comes from the server, which holds the ID in clear even when the screen shows it masked. */
+function IdentityBadge({ valid }: { valid: boolean | null }) {
   const { t } = useTranslation();
-  if (idType === 'none' || idType === 'passport' || !nationalId) return <Tag>{t('interview.data.identityNone')}</Tag>;
-  return checkNationalId(nationalId).ok ? (
+  if (valid === null) return <Tag>{t('interview.data.identityNone')}</Tag>;
+  return valid ? (
     <Tag color="green" data-testid="identity-valid">{t('interview.data.identityValid')}</Tag>
   ) : (
     <Tag color="red">{t('interview.data.identityInvalid')}</Tag>
@@ -32,7 +33,7 @@ function ChosenBeneficiary({ id, editable, onChange }: { id: string; editable: b
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label={t('interview.data.beneficiary')}>{p.fullName}</Descriptions.Item>
         <Descriptions.Item label={t('interview.data.identity')}>
-          <span className="ltr-value">{p.nationalId ?? t('app.none')}</span> <IdentityBadge idType={p.idType} nationalId={p.nationalId} />
+          <RevealValue beneficiaryId={p.id} field="nationalId" value={p.nationalId} testId="chosen-nationalId" /> <IdentityBadge valid={p.nationalIdValid} />
         </Descriptions.Item>
       </Descriptions>
       {editable ? (

@@ -8,7 +8,7 @@ import { useApiErrorText, ErrorAlert } from '../../components/error-alert';
 import { BeneficiaryForm } from './beneficiary-form';
 import { valuesFromProfile } from './beneficiary-form-values';
 import { BackIcon } from './register-screen';
-import { beneficiaryQueryKey, useBeneficiary } from './use-registry';
+import { beneficiaryQueryKey, useBeneficiaryForEdit } from './use-registry';
 
 /** Edits the record as last read; a concurrent change is refused and the user reloads. */
 export function EditScreen() {
@@ -16,7 +16,7 @@ export function EditScreen() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const profile = useBeneficiary(id);
+  const profile = useBeneficiaryForEdit(id);
   const errorText = useApiErrorText();
 
   if (profile.isPending) return <Skeleton active />;

@@ -9,6 +9,8 @@ import type { BeneficiaryProfile, HouseholdMember } from '../../../src-shared/co
 import { call } from '../../app/api-client';
 import { ErrorAlert } from '../../components/error-alert';
 import { DualDate } from '../../components/dual-date';
+import { isMaskedValue } from '../../../src-shared/domain/masking';
+import { RevealValue } from '../privacy/reveal-value';
 import { MemberModal } from './member-modal';
 import { beneficiaryQueryKey } from './use-registry';
 
@@ -23,11 +25,19 @@ export function HouseholdTab({ profile, canWrite }: { profile: BeneficiaryProfil
     mutationFn: (id: string) => call('household.remove', { id }),
     onSuccess: () => client.invalidateQueries({ queryKey: beneficiaryQueryKey(profile.id) }),
   });
+  // Editing needs the member's ID in clear: opening the dialog reveals it (audited) when it is masked.
+  const startEdit = useMutation({
+    mutationFn: async (m: Member) =>
+      isMaskedValue(m.nationalId)
+        ? { ...m, nationalId: (await call('beneficiaries.reveal', { id: profile.id, field: 'householdNationalId', memberId: m.id })).value }
+        : m,
+    onSuccess: (member) => setEditing({ member }),
+  });
   const columns: ColumnsType<Member> = [
     { key: 'fullName', title: t('beneficiary.fields.fullName'), dataIndex: 'fullName' },
     { key: 'relation', title: t('beneficiary.fields.relation'), render: (_v, m) => t(`beneficiary.relations.${m.relation}`) },
     { key: 'gender', title: t('beneficiary.fields.gender'), render: (_v, m) => t(`beneficiary.genders.${m.gender}`) },
-    { key: 'nationalId', title: t('beneficiary.fields.nationalId'), render: (_v, m) => <span className="ltr-value">{m.nationalId ?? '—'}</span> },
+    { key: 'nationalId', title: t('beneficiary.fields.nationalId'), render: (_v, m) => <RevealValue beneficiaryId={profile.id} field="householdNationalId" memberId={m.id} value={m.nationalId} /> },
     { key: 'birthDate', title: t('beneficiary.fields.birthDate'), render: (_v, m) => <DualDate value={m.birthDate} /> },
     { key: 'isPrisoner', title: t('beneficiary.fields.isPrisoner'), render: (_v, m) => (m.isPrisoner ? <Tag color="orange">{t('app.yes')}</Tag> : t('app.no')) },
     { key: 'notes', title: t('beneficiary.fields.notes'), dataIndex: 'notes' },
@@ -38,7 +48,7 @@ export function HouseholdTab({ profile, canWrite }: { profile: BeneficiaryProfil
       title: '',
       render: (_v, m) => (
         <Space>
-          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ member: m })}>
+          <Button size="small" icon={<EditOutlined />} loading={startEdit.isPending && startEdit.variables.id === m.id} onClick={() => startEdit.mutate(m)}>
             {t('app.edit')}
           </Button>
           <Popconfirm title={t('app.confirmRemove')} okText={t('app.yes')} cancelText={t('app.no')} onConfirm={() => remove.mutate(m.id)}>
@@ -52,7 +62,7 @@ export function HouseholdTab({ profile, canWrite }: { profile: BeneficiaryProfil
   }
   return (
     <>
-      <ErrorAlert error={remove.error} />
+      <ErrorAlert error={remove.error ?? startEdit.error} />
       {canWrite ? (
         <Button icon={<PlusOutlined />} onClick={() => setEditing({ member: null })} style={{ marginBlockEnd: 12 }} data-testid="household-add">
           {t('beneficiary.addMember')}

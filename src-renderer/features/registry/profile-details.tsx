@@ -4,13 +4,17 @@ import type { BeneficiaryProfile } from '../../../src-shared/contract/beneficiar
 import { formatSaudiMobile } from '../../../src-shared/domain/phone';
 import { DateTimeText, DualDate } from '../../components/dual-date';
 import type { Translation } from '../../i18n/ar';
+import { RevealValue } from '../privacy/reveal-value';
 import { governorateKey, isKnownNationality } from './choices';
 
 /** Every field of the record, read-only. */
 export function ProfileDetails({ profile }: { profile: BeneficiaryProfile }) {
   const { t } = useTranslation();
   const field = (name: keyof Translation['beneficiary']['fields']) => t(`beneficiary.fields.${name}`);
-  const phone = (value: string | null) => <span className="ltr-value">{value ? formatSaudiMobile(value) : '—'}</span>;
+  // Masked unless the role's profile policy shows them clear; each reveal is one audited call.
+  const phone = (field: 'phonePrimary' | 'phoneSecondary') => (
+    <RevealValue beneficiaryId={profile.id} field={field} value={profile[field]} format={formatSaudiMobile} testId={`profile-${field}`} />
+  );
   const govKey = governorateKey(profile.governorate);
   const items = [
     { key: 'firstName', label: field('firstName'), children: profile.firstName },
@@ -19,7 +23,7 @@ export function ProfileDetails({ profile }: { profile: BeneficiaryProfile }) {
     { key: 'familyName', label: field('familyName'), children: profile.familyName },
     { key: 'latinName', label: field('latinName'), children: <span className="ltr-value">{profile.latinName ?? '—'}</span> },
     { key: 'idType', label: field('idType'), children: t(`beneficiary.idTypes.${profile.idType}`) },
-    { key: 'nationalId', label: field('nationalId'), children: <span className="ltr-value" data-testid="profile-nationalId">{profile.nationalId ?? '—'}</span> },
+    { key: 'nationalId', label: field('nationalId'), children: <RevealValue beneficiaryId={profile.id} field="nationalId" value={profile.nationalId} testId="profile-nationalId" /> },
     {
       key: 'nationality',
       label: field('nationality'),
@@ -27,8 +31,8 @@ export function ProfileDetails({ profile }: { profile: BeneficiaryProfile }) {
     },
     { key: 'gender', label: field('gender'), children: t(`beneficiary.genders.${profile.gender}`) },
     { key: 'birthDate', label: field('birthDate'), children: <DualDate value={profile.birthDate} inline /> },
-    { key: 'phonePrimary', label: field('phonePrimary'), children: phone(profile.phonePrimary) },
-    { key: 'phoneSecondary', label: field('phoneSecondary'), children: phone(profile.phoneSecondary) },
+    { key: 'phonePrimary', label: field('phonePrimary'), children: phone('phonePrimary') },
+    { key: 'phoneSecondary', label: field('phoneSecondary'), children: phone('phoneSecondary') },
     { key: 'governorate', label: field('governorate'), children: govKey ? t(`governorates.${govKey}`) : (profile.governorate ?? '—') },
     { key: 'city', label: field('city'), children: profile.city ?? '—' },
     { key: 'address', label: field('address'), children: profile.address ?? '—', span: 2 },

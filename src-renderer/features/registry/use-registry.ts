@@ -36,3 +36,17 @@ export function useBeneficiary(id: string) {
 export function useBeneficiaryHistory(id: string) {
   return useQuery({ queryKey: ['beneficiaries.history', id], queryFn: () => call('beneficiaries.history', { id }), staleTime: 0 });
 }
+
+/**
+ * The record in clear for its edit form (an audited reveal). Keyed under the profile's key, so a save
+ * or a stale reload refreshes both; dropped from the cache as soon as the form closes.
+ */
+export function useBeneficiaryForEdit(id: string) {
+  return useQuery({
+    queryKey: [...beneficiaryQueryKey(id), 'edit'],
+    queryFn: () => call('beneficiaries.getForEdit', { id }),
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
