@@ -5,6 +5,7 @@
  * Figures, not assertions. BENCH_SYNC_CHANGES sets N (default 20,000; the issue's target run is 100,000).
  * The PouchDB peer is not run: pouchdb / express-pouchdb are not installed in this project.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ const CHANGES = Number(process.env.BENCH_SYNC_CHANGES ?? 20_000);
 const logger = createLogger({ level: 'silent' });
 
 async function setUpDesk(dir: string, name: string): Promise<Runtime> {
-  const runtime = await openRuntime({ storePath: join(dir, `${name}.sqlite`), appVersion: 'bench', logger });
+  const runtime = await openRuntime({ storePath: join(dir, `${name}.sqlite`), storeKey: randomBytes(32), appVersion: 'bench', logger });
   return runtime;
 }
 
@@ -79,7 +80,7 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'mamen-sync-bench-'));
   const database = dialect === 'postgres' ? await freshDatabase() : null;
   const store = await openHeadOfficeStore({ databaseUrl: database?.url, sqlitePath: join(dir, 'ho.sqlite') });
-  const app = await buildHeadOffice({ store, logger, adminToken: 'bench' });
+  const app = await buildHeadOffice({ store, logger, adminToken: 'bench', filesDir: join(dir, 'files') });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   try {
     const a = await setUpDesk(dir, 'a');

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ export type BenchStore = {
 /** A fresh store in a temp folder, set up and signed in as an administrator, for one benchmark. */
 export async function openBenchStore(name: string): Promise<BenchStore> {
   const dir = mkdtempSync(join(tmpdir(), `mamen-bench-${name}-`));
-  const runtime = await openRuntime({ storePath: join(dir, 'bench.sqlite'), appVersion: 'bench', logger: createLogger({ level: 'silent' }) });
+  const runtime = await openRuntime({ storePath: join(dir, 'bench.sqlite'), storeKey: randomBytes(32), appVersion: 'bench', logger: createLogger({ level: 'silent' }) });
   let token: string | null = null;
   const transport: TransportContext = {
     transport: 'cli',

@@ -94,7 +94,7 @@ export function createRouter(deps: RouterDeps): Router {
         }),
       setSessionToken: (token) => transport.setSessionToken(token),
       transport: transport.transport,
-      store: { path: store.path, schemaVersion: store.schemaVersion },
+      store: { path: store.path, schemaVersion: store.schemaVersion, key: store.key },
       appVersion: deps.appVersion,
     };
   }

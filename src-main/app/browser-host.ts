@@ -5,8 +5,9 @@ import { join, resolve } from 'node:path';
 import { createLogger } from '../api/logger';
 import { openRuntime } from '../api/runtime';
 import { defaultDataDir, storePathIn } from '../api/paths';
+import { keyFilePathIn, storeKeyFromEnvOrFile } from '../api/store-key';
 import { createHttpHost, hostPort } from '../api/transports/http';
-import { StoreTooNewError } from '../store/store-errors';
+import { StoreKeyError, StoreTooNewError } from '../store/store-errors';
 import { APP_VERSION } from './app-version';
 
 /**
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       'data-dir': { type: 'string' },
+      'key-file': { type: 'string' },
       port: { type: 'string', default: '0' },
       'renderer-dir': { type: 'string' },
       'no-open': { type: 'boolean', default: false },
@@ -32,8 +34,15 @@ async function main(): Promise<void> {
   const launchToken = process.env.MAMEN_LAUNCH_TOKEN ?? randomBytes(24).toString('base64url');
   let runtime;
   try {
-    runtime = await openRuntime({ storePath: storePathIn(dataDir), appVersion: APP_VERSION, logger, backgroundJobs: true });
+    const storePath = storePathIn(dataDir);
+    // MAMEN_STORE_KEY, else the key file (0600; created on the first run).
+    const storeKey = storeKeyFromEnvOrFile({ storePath, keyFile: resolve(values['key-file'] ?? keyFilePathIn(dataDir)) });
+    runtime = await openRuntime({ storePath, storeKey, appVersion: APP_VERSION, logger, backgroundJobs: true });
   } catch (error) {
+    if (error instanceof StoreKeyError) {
+      console.error(`${error.ar}\n${error.en}`);
+      process.exit(2);
+    }
     if (error instanceof StoreTooNewError) {
       console.error(`لا يمكن فتح قاعدة البيانات لأنها من إصدار أحدث من البرنامج. حدّث البرنامج. / ${error.message}`);
       process.exit(2);

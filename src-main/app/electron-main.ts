@@ -4,9 +4,10 @@ import { IPC_CHANNEL } from '../../src-shared/contract/bridge';
 import { createLogger } from '../api/logger';
 import { defaultDataDir, storePathIn } from '../api/paths';
 import { openRuntime, type Runtime } from '../api/runtime';
+import { storeKeyFromKeychain } from './keychain-store-key';
 import { apiError } from '../api/error-mapping';
 import { createIpcTransport } from '../api/transports/ipc';
-import { StoreTooNewError } from '../store/store-errors';
+import { StoreKeyError, StoreTooNewError } from '../store/store-errors';
 import { installArabicMenu } from './app-menu';
 import { installFormPrinting } from './printing';
 import { openBoardWindow } from './board-window';
@@ -95,15 +96,18 @@ async function start(): Promise<void> {
 
   let runtime: Runtime;
   try {
-    runtime = await openRuntime({ storePath: storePathIn(dataDir), appVersion: APP_VERSION, logger, backgroundJobs: true });
+    const storePath = storePathIn(dataDir);
+    runtime = await openRuntime({ storePath, storeKey: storeKeyFromKeychain(dataDir, storePath), appVersion: APP_VERSION, logger, backgroundJobs: true });
   } catch (error) {
     const tooNew = error instanceof StoreTooNewError;
     logger.error({ err: error instanceof Error ? error.message : String(error) }, 'store could not be opened');
     dialog.showErrorBox(
       'تعذّر فتح قاعدة البيانات',
-      tooNew
-        ? 'قاعدة البيانات أُنشئت بإصدار أحدث من هذا البرنامج. حدّث البرنامج ثم أعد المحاولة. لم يتغيّر شيء في البيانات.'
-        : `حدث خطأ أثناء فتح قاعدة البيانات. لم يتغيّر شيء في البيانات.\n${error instanceof Error ? error.message : ''}`,
+      error instanceof StoreKeyError
+        ? `${error.ar}\n\n${error.en}`
+        : tooNew
+          ? 'قاعدة البيانات أُنشئت بإصدار أحدث من هذا البرنامج. حدّث البرنامج ثم أعد المحاولة. لم يتغيّر شيء في البيانات.'
+          : `حدث خطأ أثناء فتح قاعدة البيانات. لم يتغيّر شيء في البيانات.\n${error instanceof Error ? error.message : ''}`,
     );
     app.exit(1);
     return;

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/contract';
 import { createLogger } from '../api/logger';
 import { openRuntime, type Runtime } from '../api/runtime';
+import { keyFilePathIn, storeKeyFromEnvOrFile } from '../api/store-key';
 import type { TransportContext } from '../api/router';
-import { StoreTooNewError } from '../store/store-errors';
+import { StoreKeyError, StoreTooNewError } from '../store/store-errors';
 import { APP_VERSION } from '../app/app-version';
 import { apiFailure, CliError, usageError } from './cli-output';
 
@@ -14,7 +16,20 @@ export type CliSession = {
   close(): Promise<void>;
 };
 
-export async function openCliSession(storePath: string, options: { create: boolean }): Promise<CliSession> {
+/**
+ * The key of the store at `storePath` for the command line: MAMEN_STORE_KEY, else the key file
+ * (`--key-file`, by default `store.key` beside the store; created with mode 0600 on the first run).
+ */
+export function cliStoreKey(storePath: string, keyFile: string | undefined): Buffer {
+  try {
+    return storeKeyFromEnvOrFile({ storePath, keyFile: keyFile ?? keyFilePathIn(dirname(storePath)) });
+  } catch (error) {
+    if (error instanceof StoreKeyError) throw new CliError(error.ar, error.en);
+    throw error;
+  }
+}
+
+export async function openCliSession(storePath: string, options: { create: boolean; keyFile: string | undefined }): Promise<CliSession> {
   if (!options.create && !existsSync(storePath)) {
     throw new CliError(
       `لا توجد قاعدة بيانات في ${storePath}. أعدّ النظام أولاً بالأمر init أو حدّد المسار بالخيار --store.`,
@@ -25,8 +40,9 @@ export async function openCliSession(storePath: string, options: { create: boole
   const logger = createLogger({ level: process.env.MAMEN_LOG_LEVEL ?? 'warn' });
   let runtime: Runtime;
   try {
-    runtime = await openRuntime({ storePath, appVersion: APP_VERSION, logger });
+    runtime = await openRuntime({ storePath, storeKey: cliStoreKey(storePath, options.keyFile), appVersion: APP_VERSION, logger });
   } catch (error) {
+    if (error instanceof StoreKeyError) throw new CliError(error.ar, error.en);
     if (error instanceof StoreTooNewError) {
       throw new CliError('قاعدة البيانات من إصدار أحدث من البرنامج. حدّث البرنامج ثم أعد المحاولة.', 'The store was written by a newer version of the app. Update the app and try again.');
     }

@@ -5,7 +5,7 @@ import { findAllDuplicatePairs, type DuplicatePair } from '../services/duplicate
 import { KIND_LABELS, reasonLabels, say, usageError } from './cli-output';
 import { openCliSession, signInAsAdmin } from './cli-session';
 
-export type DuplicatesOptions = { storePath: string; format: string | undefined; out: string | undefined; user: string | undefined };
+export type DuplicatesOptions = { storePath: string; keyFile: string | undefined; format: string | undefined; out: string | undefined; user: string | undefined };
 
 type NamedPair = DuplicatePair & { aName: string; aBranch: string; bName: string; bBranch: string };
 
@@ -32,7 +32,7 @@ function toCsv(pairs: readonly NamedPair[]): string {
 export async function duplicatesCommand(options: DuplicatesOptions): Promise<number> {
   const format = options.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') throw usageError('الصيغة csv أو json.', 'The format is csv or json.');
-  const session = await openCliSession(options.storePath, { create: false });
+  const session = await openCliSession(options.storePath, { create: false, keyFile: options.keyFile });
   try {
     const admin = await signInAsAdmin(session, options.user);
     const { db } = session.runtime.store;

@@ -9,6 +9,7 @@ type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export type ImportOptions = {
   storePath: string;
+  keyFile: string | undefined;
   file: string | undefined;
   format: string | undefined;
   map: string[];
@@ -96,7 +97,7 @@ export async function importCommand(options: ImportOptions): Promise<number> {
   }
   const format = formatOf(options.file, options.format);
   const mapping = mappingOf(options.map);
-  const session = await openCliSession(options.storePath, { create: false });
+  const session = await openCliSession(options.storePath, { create: false, keyFile: options.keyFile });
   try {
     await signInAsAdmin(session, options.user);
     const request = {

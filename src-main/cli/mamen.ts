@@ -10,6 +10,9 @@ import { importCommand } from './import-command';
 
 const USAGE = `mamen ${APP_VERSION} — أوامر مدير النظام / administrator commands
 
+  Every command takes [--store <path>] and [--key-file <path>] (the store's encryption key: 64 hex
+  characters, mode 0600; default store.key beside the store, created by init) or MAMEN_STORE_KEY.
+
   mamen [--store <path>] init --association <name> --branch-code <code> --branch-name <name>
         [--branch-city <city>] [--association-en <name>] --admin <username> --admin-name <display name>
         (password: MAMEN_ADMIN_PASSWORD, or asked for)
@@ -21,6 +24,7 @@ const USAGE = `mamen ${APP_VERSION} — أوامر مدير النظام / admin
 
 const OPTIONS = {
   store: { type: 'string' },
+  'key-file': { type: 'string' },
   association: { type: 'string' },
   'association-en': { type: 'string' },
   'branch-code': { type: 'string' },
@@ -49,10 +53,10 @@ function required(values: Values, names: ReadonlyArray<'association' | 'branch-c
 }
 
 /** First run: creates the store, the association, its head-office branch and the first administrator. */
-async function initCommand(storePath: string, values: Values): Promise<number> {
+async function initCommand(storePath: string, keyFile: string | undefined, values: Values): Promise<number> {
   required(values, ['association', 'branch-code', 'branch-name', 'admin', 'admin-name']);
   const password = await readPassword('MAMEN_ADMIN_PASSWORD', { confirm: true });
-  const session = await openCliSession(storePath, { create: true });
+  const session = await openCliSession(storePath, { create: true, keyFile });
   try {
     const admin = await session.call('setup.initialise', {
       associationNameAr: values.association ?? '',
@@ -87,12 +91,14 @@ async function main(argv: string[]): Promise<number> {
   }
   if (extra.length > 0) throw usageError(`معاملات زائدة: ${extra.join(' ')}`, `Unexpected arguments: ${extra.join(' ')}`);
   const storePath = resolve(values.store ?? storePathIn(defaultDataDir()));
+  const keyFile = values['key-file'] ? resolve(values['key-file']) : undefined;
   switch (command) {
     case 'init':
-      return initCommand(storePath, values);
+      return initCommand(storePath, keyFile, values);
     case 'import':
       return importCommand({
         storePath,
+        keyFile,
         file: argument,
         format: values.format,
         map: values.map ?? [],
@@ -101,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
         dryRun: values['dry-run'] ?? false,
       });
     case 'duplicates':
-      return duplicatesCommand({ storePath, format: values.format, out: values.out, user: values.user });
+      return duplicatesCommand({ storePath, keyFile, format: values.format, out: values.out, user: values.user });
     case 'backup':
       return backupCommand({ storePath, target: argument });
     default:

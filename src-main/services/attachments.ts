@@ -34,7 +34,7 @@ export async function storeAttachment(
   const mimeType = sniffAttachmentType(bytes);
   if (!mimeType) throw new DomainError('VALIDATION', 'error.attachmentType', { fields: { [field]: 'error.attachmentType' } });
   const sha256 = sha256Hex(bytes);
-  writeContent(ctx.store.path, sha256, bytes);
+  writeContent(ctx.store, sha256, bytes);
   const existing = await findAttachmentByHash(ctx.db, sha256, kind);
   if (existing) return { id: existing.id, sha256, mimeType, sizeBytes: bytes.length, deduplicated: true };
   const id = uuidv7();
@@ -63,6 +63,6 @@ export const attachmentHandlers = {
     const branch = scopedBranch(actor);
     if (branch && row.branch_id !== branch) throw new DomainError('OUT_OF_SCOPE', 'error.outOfScope');
     ctx.describe({ entity: 'attachment', entityId: row.id });
-    return { id: row.id, mimeType: row.mime_type as AttachmentType, contentBase64: readContent(ctx.store.path, row.sha256).toString('base64') };
+    return { id: row.id, mimeType: row.mime_type as AttachmentType, contentBase64: readContent(ctx.store, row.sha256).toString('base64') };
   },
 } satisfies Partial<Handlers>;

@@ -34,7 +34,8 @@ export type ServiceContext = {
   /** Binds or clears the user session on the calling transport (cookie or IPC sender). */
   setSessionToken(token: string | null): void;
   transport: 'ipc' | 'http' | 'cli' | 'job';
-  store: { path: string; schemaVersion: number };
+  /** `key` seals the files kept beside the store (content-files.ts); null for a plain store. */
+  store: { path: string; schemaVersion: number; key: Buffer | null };
   appVersion: string;
 };
 

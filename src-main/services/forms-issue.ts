@@ -95,7 +95,7 @@ export async function issueForm(ctx: ServiceContext, actor: Actor, content: Form
   }
   const fileSha256 = sha256Hex(bytes);
   const dataJson = canonicalJson(content);
-  writeFormFile(ctx.store.path, fileSha256, bytes);
+  writeFormFile(ctx.store, fileSha256, bytes);
   await insertSignedForm(
     ctx.db,
     {

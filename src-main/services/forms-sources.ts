@@ -89,7 +89,7 @@ export async function supportRequestSource(ctx: ServiceContext, actor: Actor, re
         documents: await documentLines(ctx, request),
         attestation: signed.declaration ?? '',
         signature: {
-          imagePng: readContent(ctx.store.path, attachment.sha256).toString('base64'),
+          imagePng: readContent(ctx.store, attachment.sha256).toString('base64'),
           signerName: signature.signer_name,
           signedAt: signature.signed_at,
           signedDataHash: signature.data_hash,

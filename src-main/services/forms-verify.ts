@@ -24,7 +24,7 @@ async function subjectName(ctx: ServiceContext, actor: Actor, row: SignedFormVie
 }
 
 async function answer(ctx: ServiceContext, actor: Actor, row: SignedFormView, verdict: VerifyResult['verdict'] | null): Promise<VerifyResult> {
-  const stored = readFormFile(ctx.store.path, row.file_sha256);
+  const stored = readFormFile(ctx.store, row.file_sha256);
   const intact = stored !== null && sha256Hex(stored) === row.file_sha256 && sha256Hex(row.data_json) === row.data_hash;
   const next = row.superseded_by_id ? await findSignedForm(ctx.db, row.superseded_by_id) : undefined;
   const resolved = verdict ?? (!intact ? 'altered' : next ? 'superseded' : 'genuine');

@@ -26,7 +26,7 @@ async function formInScope(ctx: ServiceContext, actor: Actor, id: string): Promi
 
 /** The stored bytes, exactly as issued: a copy is never regenerated. */
 function storedBytes(ctx: ServiceContext, form: SignedFormView): Buffer {
-  const bytes = readFormFile(ctx.store.path, form.file_sha256);
+  const bytes = readFormFile(ctx.store, form.file_sha256);
   if (!bytes) throw new DomainError('NOT_FOUND', 'error.formFileMissing');
   return bytes;
 }

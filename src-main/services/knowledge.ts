@@ -57,7 +57,7 @@ function contentOf(ctx: ServiceContext, data: KnowledgeDocumentData, existing: K
   let size = existing?.pdf_size ?? null;
   if (content.contentBase64) {
     const bytes = checkedPdfBytes(content.contentBase64);
-    sha = storeKnowledgePdf(ctx.store.path, bytes);
+    sha = storeKnowledgePdf(ctx.store, bytes);
     size = bytes.length;
   }
   if (!sha) throw new DomainError('VALIDATION', 'error.knowledgePdfRequired', { fields: { [CONTENT_FIELD]: 'error.knowledgePdfRequired' } });
@@ -107,7 +107,7 @@ export const knowledgeHandlers = {
   'knowledge.pdf': async (ctx, input) => {
     requireActor(ctx);
     const row = await requireDocument(ctx, input.id);
-    const bytes = row.pdf_sha256 ? readKnowledgePdf(ctx.store.path, row.pdf_sha256) : null;
+    const bytes = row.pdf_sha256 ? readKnowledgePdf(ctx.store, row.pdf_sha256) : null;
     if (!row.pdf_sha256 || !bytes) throw new DomainError('NOT_FOUND', 'error.knowledgeFileMissing');
     return { fileName: row.pdf_file_name ?? `${row.pdf_sha256}.pdf`, contentBase64: bytes.toString('base64'), sha256: row.pdf_sha256 };
   },

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, AttachmentsTable } from './schema';
-import { contentFilePath, readContentFile, writeContentFile } from './content-files';
+import { contentFilePath, readContentFile, writeContentFile, type ContentPlace } from './content-files';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type AttachmentRow = Selectable<AttachmentsTable>;
@@ -18,13 +18,13 @@ export function attachmentPath(storePath: string, sha256: string): string {
   return contentFilePath(storePath, 'attachments', sha256);
 }
 
-/** Writes the bytes once under their hash; false when the content was already there. */
-export function writeContent(storePath: string, sha256: string, bytes: Uint8Array): boolean {
-  return writeContentFile(storePath, 'attachments', sha256, bytes);
+/** Writes the bytes once under their hash (sealed with the store's key); false when the content was already there. */
+export function writeContent(place: ContentPlace, sha256: string, bytes: Uint8Array): boolean {
+  return writeContentFile(place, 'attachments', sha256, bytes);
 }
 
-export function readContent(storePath: string, sha256: string): Buffer {
-  const bytes = readContentFile(storePath, 'attachments', sha256);
-  if (!bytes) throw new Error(`Attachment content ${sha256.slice(0, 12)}… is missing from the store folder.`);
+export function readContent(place: ContentPlace, sha256: string): Buffer {
+  const bytes = readContentFile(place, 'attachments', sha256);
+  if (!bytes) throw new Error(`Attachment content ${sha256.slice(0, 12)}… is missing from the store folder or does not match its hash.`);
   return bytes;
 }

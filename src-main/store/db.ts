@@ -4,7 +4,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from '../../migrations';
 import type { Database } from './schema';
-import { StoreMigrationOrderError, StoreTooNewError } from './store-errors';
+import { StoreKeyError, StoreMigrationOrderError, StoreTooNewError } from './store-errors';
+import { encryptPlainStore, storeFileState } from './store-encryption';
 
 export type Store = {
   db: Kysely<Database>;
@@ -16,6 +17,8 @@ export type Store = {
   backupPath: string | null;
   /** The store's encryption key (null: a plain file). Open copies of this store (backups) with it. */
   key: Buffer | null;
+  /** Where the (encrypted) backup was written when this open turned a plain store into an encrypted one. */
+  encryptionBackupPath: string | null;
   close(): Promise<void>;
 };
 
@@ -40,6 +43,24 @@ export function applyStoreKey(sqlite: Sqlite.Database, key: Buffer | null | unde
 }
 
 const MIGRATION_TABLE = 'kysely_migration';
+
+/** The first read of the file: a wrong key (or none, for an encrypted file) shows here, before anything is written. */
+function appliedMigrationsOrKeyRefusal(sqlite: Sqlite.Database, keyed: boolean): string[] {
+  try {
+    return appliedMigrations(sqlite);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_NOTADB') throw error;
+    throw keyed
+      ? new StoreKeyError(
+          'تعذّر فتح قاعدة البيانات بهذا المفتاح: المفتاح غير صحيح أو الملف ليس قاعدة بيانات مأمن. لم يتغيّر شيء في الملف.',
+          'The store cannot be opened with this key: the key is wrong or the file is not a Mamen store. The file was not changed.',
+        )
+      : new StoreKeyError(
+          'قاعدة البيانات مشفّرة ولا تُفتح إلا بمفتاحها. لم يتغيّر شيء في الملف.',
+          'The store is encrypted and opens only with its key. The file was not changed.',
+        );
+  }
+}
 
 function appliedMigrations(sqlite: Sqlite.Database): string[] {
   const table = sqlite
@@ -76,12 +97,14 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
   const known = migrations.map(([name]) => name);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const existed = path !== ':memory:' && existsSync(path);
+  // A store written before encryption existed: encrypted in place (backup first) before it is opened.
+  const encryptionBackupPath = options.key && storeFileState(path) === 'plain' ? encryptPlainStore(path, options.key, now()) : null;
 
   const sqlite = new Sqlite(path);
   try {
     applyStoreKey(sqlite, options.key);
     sqlite.pragma('busy_timeout = 5000');
-    const applied = appliedMigrations(sqlite);
+    const applied = appliedMigrationsOrKeyRefusal(sqlite, Boolean(options.key));
     checkSchemaVersion(path, applied, known);
     sqlite.pragma('journal_mode = WAL');
     // FULL: a committed record survives a power cut too, not only a crash of the app.
@@ -91,7 +114,8 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
     let backupPath: string | null = null;
     if (existed && applied.length > 0 && applied.length < known.length) {
       backupPath = backupFileName(path, applied.length, now());
-      await sqlite.backup(backupPath);
+      // VACUUM INTO, not the backup API: it copies an encrypted store too, keyed like the source.
+      sqlite.prepare('VACUUM INTO ?').run(backupPath);
     }
 
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
@@ -112,6 +136,7 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
       schemaVersion: known.length,
       backupPath,
       key: options.key ?? null,
+      encryptionBackupPath,
       close: () => db.destroy(),
     };
   } catch (error) {

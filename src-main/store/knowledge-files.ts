@@ -1,4 +1,4 @@
-import { readContentFile, sha256Hex, writeContentFile } from './content-files';
+import { readContentFile, sha256Hex, writeContentFile, type ContentPlace } from './content-files';
 
 /**
  * PDFs of the knowledge base, stored once per content beside the store file
@@ -7,13 +7,13 @@ import { readContentFile, sha256Hex, writeContentFile } from './content-files';
  */
 
 /** Writes the file unless it is already there (never half a file); returns its hash. */
-export function storeKnowledgePdf(storePath: string, bytes: Uint8Array): string {
+export function storeKnowledgePdf(place: ContentPlace, bytes: Uint8Array): string {
   const sha = sha256Hex(bytes);
-  writeContentFile(storePath, 'knowledge-files', sha, bytes, '.pdf');
+  writeContentFile(place, 'knowledge-files', sha, bytes, '.pdf');
   return sha;
 }
 
-/** The stored bytes, or null when the file is missing (a store copied without its folder). */
-export function readKnowledgePdf(storePath: string, sha: string): Buffer | null {
-  return readContentFile(storePath, 'knowledge-files', sha, '.pdf');
+/** The stored bytes, or null when the file is missing (a store copied without its folder) or altered. */
+export function readKnowledgePdf(place: ContentPlace, sha: string): Buffer | null {
+  return readContentFile(place, 'knowledge-files', sha, '.pdf');
 }

@@ -4,7 +4,14 @@ import type { Database } from './schema';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Keys of the install's own settings (not travelling rows). */
-export type SettingKey = 'association_name_ar' | 'association_name_en' | 'home_branch_id' | 'initialised_at' | 'device_id';
+export type SettingKey =
+  | 'association_name_ar'
+  | 'association_name_en'
+  | 'home_branch_id'
+  | 'initialised_at'
+  | 'device_id'
+  /** When the files beside the store were all sealed with its key (content-sealing.ts). */
+  | 'content_files_sealed_at';
 
 export async function getSetting(db: Db, key: SettingKey): Promise<string | null> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();

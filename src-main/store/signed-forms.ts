@@ -1,7 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, FormPrintsTable, SignedFormsTable } from './schema';
 import { insertTravelling, type WriteStamp } from './row-writer';
-import { contentFilePath, readContentFile, writeContentFile } from './content-files';
+import { contentFilePath, readContentFile, writeContentFile, type ContentPlace } from './content-files';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type SignedFormRow = Selectable<SignedFormsTable>;
@@ -12,14 +12,14 @@ export function formFilePath(storePath: string, sha256: string): string {
   return contentFilePath(storePath, 'forms', sha256, '.pdf');
 }
 
-/** Writes a form's bytes once under their hash (never half a file). */
-export function writeFormFile(storePath: string, sha256: string, bytes: Uint8Array): void {
-  writeContentFile(storePath, 'forms', sha256, bytes, '.pdf');
+/** Writes a form's bytes once under their hash (sealed with the store's key; never half a file). */
+export function writeFormFile(place: ContentPlace, sha256: string, bytes: Uint8Array): void {
+  writeContentFile(place, 'forms', sha256, bytes, '.pdf');
 }
 
-/** The stored bytes, or null when the file is gone. */
-export function readFormFile(storePath: string, sha256: string): Buffer | null {
-  return readContentFile(storePath, 'forms', sha256, '.pdf');
+/** The stored bytes, or null when the file is gone or no longer the content its hash names. */
+export function readFormFile(place: ContentPlace, sha256: string): Buffer | null {
+  return readContentFile(place, 'forms', sha256, '.pdf');
 }
 
 export type NewSignedForm = Omit<SignedFormRow, 'created_at' | 'updated_at' | 'hlc'>;
@@ -79,13 +79,14 @@ export async function listSignedFormsOfBeneficiary(db: Db, beneficiaryId: string
 export async function findCurrentForm(
   db: Db,
   kind: string,
-  subject: { beneficiaryId?: string | null; requestId?: string | null; ticketId?: string | null; referralId?: string | null },
+  subject: { beneficiaryId?: string | null; requestId?: string | null; ticketId?: string | null; referralId?: string | null; deliveryId?: string | null },
 ): Promise<SignedFormView | undefined> {
   let query = viewQuery(db).where('f.kind', '=', kind).where('next.id', 'is', null);
   if (subject.beneficiaryId) query = query.where('f.beneficiary_id', '=', subject.beneficiaryId);
   if (subject.requestId) query = query.where('f.request_id', '=', subject.requestId);
   if (subject.ticketId) query = query.where('f.ticket_id', '=', subject.ticketId);
   if (subject.referralId) query = query.where('f.referral_id', '=', subject.referralId);
+  if (subject.deliveryId) query = query.where('f.delivery_id', '=', subject.deliveryId);
   const row = await query.orderBy('f.issued_at', 'desc').executeTakeFirst();
   return row ? normalise(row) : undefined;
 }

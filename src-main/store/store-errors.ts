@@ -21,3 +21,17 @@ export class StoreMigrationOrderError extends Error {
     this.name = 'StoreMigrationOrderError';
   }
 }
+
+/**
+ * The store's encryption key is missing, unusable, or does not open the file. Carries one Arabic and
+ * one English sentence for the person at the desk; the store file is never changed when it is thrown.
+ */
+export class StoreKeyError extends Error {
+  constructor(
+    readonly ar: string,
+    readonly en: string,
+  ) {
+    super(`${en} / ${ar}`);
+    this.name = 'StoreKeyError';
+  }
+}

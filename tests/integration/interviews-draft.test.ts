@@ -3,13 +3,13 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRuntime } from '../../src-main/api/runtime';
-import { Caller, beneficiaryInput, setUpStore, silentLogger, userOf } from './support/test-runtime';
+import { Caller, TEST_STORE_KEY, beneficiaryInput, setUpStore, silentLogger, userOf } from './support/test-runtime';
 import { distinctName } from './support/interview-fixtures';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 async function reopen(storePath: string, username: string, password: string) {
-  const runtime = await openRuntime({ storePath, appVersion: 'test', logger: silentLogger() });
+  const runtime = await openRuntime({ storePath, storeKey: TEST_STORE_KEY, appVersion: 'test', logger: silentLogger() });
   const desk = new Caller(runtime);
   await desk.call('auth.login', { username, password });
   return { runtime, desk };

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openRuntime, type Runtime } from '../../src-main/api/runtime';
-import { ADMIN_PASSWORD, Caller, beneficiaryInput, silentLogger, tempDir } from './support/test-runtime';
+import { ADMIN_PASSWORD, Caller, TEST_STORE_KEY, beneficiaryInput, silentLogger, tempDir } from './support/test-runtime';
 
 /** A store whose router reads a clock the test moves, so wait and service times are exact. */
 type QueueStore = { runtime: Runtime; admin: Caller; branchId: string; clock: { now: Date }; close(): Promise<void> };
@@ -10,7 +10,7 @@ async function setUpQueueStore(): Promise<QueueStore> {
   const temp = tempDir('mamen-queue-');
   // 09:00 in Riyadh.
   const clock = { now: new Date('2025-11-26T06:00:00.000Z') };
-  const runtime = await openRuntime({ storePath: join(temp.dir, 'mamen.sqlite'), appVersion: 'test', logger: silentLogger(), now: () => clock.now });
+  const runtime = await openRuntime({ storePath: join(temp.dir, 'mamen.sqlite'), storeKey: TEST_STORE_KEY, appVersion: 'test', logger: silentLogger(), now: () => clock.now });
   const admin = new Caller(runtime);
   await admin.call('setup.initialise', {
     associationNameAr: 'جمعية مأمن',

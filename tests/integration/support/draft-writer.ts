@@ -3,12 +3,12 @@
  * interview and says so on stdout, then waits to be killed (SIGKILL, as a power cut would).
  */
 import { openRuntime } from '../../../src-main/api/runtime';
-import { Caller, silentLogger } from './test-runtime';
+import { Caller, TEST_STORE_KEY, silentLogger } from './test-runtime';
 
 const [storePath, username, password, interviewId] = process.argv.slice(2);
 if (!storePath || !username || !password || !interviewId) throw new Error('usage: draft-writer <store> <user> <password> <interview>');
 
-const runtime = await openRuntime({ storePath, appVersion: 'test', logger: silentLogger() });
+const runtime = await openRuntime({ storePath, storeKey: TEST_STORE_KEY, appVersion: 'test', logger: silentLogger() });
 const desk = new Caller(runtime);
 await desk.call('auth.login', { username, password });
 await desk.call('interviews.saveDraft', {

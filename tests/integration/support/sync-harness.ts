@@ -8,7 +8,7 @@ import { syncOnce, type SyncCounts } from '../../../src-main/sync/engine';
 import { stopScheduler } from '../../../src-main/sync/scheduler';
 import { enrolWithServer, SyncServer } from '../../../src-main/sync/server-client';
 import { readEnrolment, saveEnrolment, type Enrolment } from '../../../src-main/store/sync-state';
-import { ADMIN_PASSWORD, Caller, silentLogger, tempDir } from './test-runtime';
+import { ADMIN_PASSWORD, Caller, TEST_STORE_KEY, silentLogger, tempDir } from './test-runtime';
 
 /** A real head-office server on loopback (SQLite file, or a fresh PostgreSQL database) and real desks. */
 
@@ -121,7 +121,7 @@ function deskOf(runtime: Runtime, admin: Caller, temp: { remove(): void }, enrol
       const path = desk.runtime.store.path;
       stopScheduler(path);
       await desk.runtime.close();
-      desk.runtime = await openRuntime({ storePath: path, appVersion: 'test', logger: silentLogger() });
+      desk.runtime = await openRuntime({ storePath: path, storeKey: TEST_STORE_KEY, appVersion: 'test', logger: silentLogger() });
       desk.admin = new Caller(desk.runtime);
     },
     close: async () => {
@@ -137,7 +137,7 @@ function deskOf(runtime: Runtime, admin: Caller, temp: { remove(): void }, enrol
 /** A set-up desk of a new branch, not enrolled yet (enrolment goes through its API). */
 export async function setUpDesk(branchCode: string): Promise<{ runtime: Runtime; admin: Caller; branchId: string; close(): Promise<void> }> {
   const temp = tempDir();
-  const runtime = await openRuntime({ storePath: join(temp.dir, 'desk.sqlite'), appVersion: 'test', logger: silentLogger() });
+  const runtime = await openRuntime({ storePath: join(temp.dir, 'desk.sqlite'), storeKey: TEST_STORE_KEY, appVersion: 'test', logger: silentLogger() });
   const admin = new Caller(runtime);
   await admin.call('setup.initialise', {
     associationNameAr: 'جمعية مأمن',
@@ -157,7 +157,7 @@ export async function setUpDesk(branchCode: string): Promise<{ runtime: Runtime;
 
 export async function firstDesk(ho: HeadOfficeHarness, branchCode: string): Promise<Desk> {
   const temp = tempDir();
-  const runtime = await openRuntime({ storePath: join(temp.dir, 'desk.sqlite'), appVersion: 'test', logger: silentLogger() });
+  const runtime = await openRuntime({ storePath: join(temp.dir, 'desk.sqlite'), storeKey: TEST_STORE_KEY, appVersion: 'test', logger: silentLogger() });
   const admin = new Caller(runtime);
   await admin.call('setup.initialise', {
     associationNameAr: 'جمعية مأمن',
@@ -171,6 +171,6 @@ export async function firstDesk(ho: HeadOfficeHarness, branchCode: string): Prom
 /** Another desk of an existing branch: an empty store, enrolled, that receives the branch by pulling. */
 export async function nextDesk(ho: HeadOfficeHarness, branchId: string): Promise<Desk> {
   const temp = tempDir();
-  const runtime = await openRuntime({ storePath: join(temp.dir, 'desk.sqlite'), appVersion: 'test', logger: silentLogger() });
+  const runtime = await openRuntime({ storePath: join(temp.dir, 'desk.sqlite'), storeKey: TEST_STORE_KEY, appVersion: 'test', logger: silentLogger() });
   return deskOf(runtime, new Caller(runtime), temp, await enrol(runtime, ho.url, await ho.newCode(branchId)));
 }

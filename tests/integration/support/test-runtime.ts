@@ -10,6 +10,9 @@ import type { TransportContext } from '../../../src-main/api/router';
 
 export const ADMIN_PASSWORD = 'correct horse battery';
 
+/** Every test store is encrypted, as every desk's is: this key opens them all (tests that need another make their own). */
+export const TEST_STORE_KEY = Buffer.from('6d616d656e2d746573742d73746f72652d6b65792d33322d62797465732d2121', 'hex');
+
 export function tempDir(prefix = 'mamen-test-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
@@ -44,7 +47,7 @@ export type TestStore = { runtime: Runtime; admin: Caller; dir: string; close():
 /** A fresh store in a temp folder, set up with an association, a head-office branch and an admin. */
 export async function setUpStore(): Promise<TestStore> {
   const temp = tempDir();
-  const runtime = await openRuntime({ storePath: join(temp.dir, 'mamen.sqlite'), appVersion: 'test', logger: silentLogger() });
+  const runtime = await openRuntime({ storePath: join(temp.dir, 'mamen.sqlite'), storeKey: TEST_STORE_KEY, appVersion: 'test', logger: silentLogger() });
   const admin = new Caller(runtime);
   await admin.call('setup.initialise', {
     associationNameAr: 'جمعية مأمن',
@@ -113,7 +116,7 @@ export async function setUpStoreAt(start: Date): Promise<TestStore & { clock: Te
     advanceDays: (days) => (current = new Date(current.getTime() + days * 86_400_000)),
   };
   const temp = tempDir();
-  const runtime = await openRuntime({ storePath: join(temp.dir, 'mamen.sqlite'), appVersion: 'test', logger: silentLogger(), now: clock.now });
+  const runtime = await openRuntime({ storePath: join(temp.dir, 'mamen.sqlite'), storeKey: TEST_STORE_KEY, appVersion: 'test', logger: silentLogger(), now: clock.now });
   const admin = new Caller(runtime);
   await admin.call('setup.initialise', {
     associationNameAr: 'جمعية مأمن',
