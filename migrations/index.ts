@@ -7,6 +7,11 @@ import * as m0005 from './0005_signed_forms';
 import * as m0006 from './0006_committee_service';
 import * as m0007 from './0007_sync';
 import * as m0008 from './0008_report_indexes';
+import * as m0009 from './0009_privacy';
+import * as m0010 from './0010_seasons_channels_survey_invitations';
+import * as m0011 from './0011_cross_branch_reviews';
+import * as m0012 from './0012_sync_files';
+import * as m0014 from './0014_audit_access';
 
 /**
  * Every migration, in order, listed statically (bundlers see them; nothing is discovered at run time).
@@ -21,4 +26,9 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0006_committee_service', m0006],
   ['0007_sync', m0007],
   ['0008_report_indexes', m0008],
+  ['0009_privacy', m0009],
+  ['0010_seasons_channels_survey_invitations', m0010],
+  ['0011_cross_branch_reviews', m0011],
+  ['0012_sync_files', m0012],
+  ['0014_audit_access', m0014],
 ];

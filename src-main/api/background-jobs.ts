@@ -1,5 +1,7 @@
 import { evaluateClocks } from '../services/committee-clocks';
 import { evaluateOutreach } from '../services/outreach';
+import { scheduledBackup } from '../services/backups';
+import { runRetention } from '../services/privacy-retention';
 import type { Logger } from './logger';
 import type { Router } from './router';
 
@@ -11,6 +13,9 @@ const FIRST_RUN_DELAY_MS = 15_000;
 export const JOBS = {
   'committee.clocks': evaluateClocks,
   'outreach.evaluate': evaluateOutreach,
+  /** Once a day, to the folder the admin chose; rotated 7 daily, 4 weekly, 12 monthly. */
+  'backups.daily': scheduledBackup,
+  'privacy.retention': runRetention,
 } as const;
 
 export async function runJobsOnce(router: Router, logger: Logger): Promise<void> {

@@ -22,9 +22,10 @@ export type FormFrame = {
   /** ISO timestamp of the form: printed, and the PDF's creation date. */
   issuedAt: string;
   documentNo: string;
-  verificationCode: string;
+  /** Null for a document that is not a signed form (e.g. a data export): no code, QR or verify hint. */
+  verificationCode: string | null;
   /** What the QR code holds (it opens the verify screen). */
-  qrText: string;
+  qrText: string | null;
 };
 
 export type FormLayout = { format: PageFormat; frame: FormFrame; blocks: Block[] };
@@ -120,6 +121,12 @@ function drawFooter(ctx: DrawContext, frame: FormFrame, g: Geometry, pageWidth: 
   const top = pageHeight - g.margin - g.footer;
   doc.lineWidth(0.8).moveTo(g.margin, top + 4).lineTo(pageWidth - g.margin, top + 4).stroke(INK.rule);
   doc.fillColor(INK.muted);
+  if (frame.verificationCode === null || frame.qrText === null) {
+    const line = `صفحة ${arabicDigits(pageNo)} من ${arabicDigits(pages)} — رقم المستند: ${ltr(frame.documentNo)}`;
+    drawText(ctx, layoutText(line, inner, style(9.5)), g.margin, top + 10, inner, 'center');
+    doc.fillColor(INK.text);
+    return;
+  }
   const code = `رمز التحقق: ${ltr(frame.verificationCode)}`;
   const number = `رقم المستند: ${ltr(frame.documentNo)}`;
   const page = `صفحة ${arabicDigits(pageNo)} من ${arabicDigits(pages)}`;
@@ -162,7 +169,7 @@ export async function renderFormPdf(layout: FormLayout): Promise<Buffer> {
       Title: layout.frame.title,
       Author: layout.frame.associationName,
       Subject: `${layout.frame.title} — ${layout.frame.documentNo}`,
-      Keywords: `mamen-verify:${layout.frame.verificationCode}`,
+      ...(layout.frame.verificationCode ? { Keywords: `mamen-verify:${layout.frame.verificationCode}` } : {}),
       Creator: 'Mamen front office',
       Producer: 'Mamen forms (pdfkit)',
       CreationDate: created,

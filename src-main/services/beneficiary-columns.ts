@@ -16,6 +16,7 @@ export function beneficiaryColumns(data: BeneficiaryData) {
     birth_date: data.birthDate,
     phone_primary: data.phonePrimary,
     phone_secondary: data.phoneSecondary,
+    preferred_channel: data.preferredChannel,
     governorate: data.governorate,
     city: data.city,
     address: data.address,

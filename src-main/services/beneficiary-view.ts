@@ -1,4 +1,5 @@
 import type { BeneficiaryProfile } from '../../src-shared/contract/beneficiaries';
+import { preferredChannelOf } from '../../src-shared/domain/contact-channels';
 import type { BeneficiaryWithBranch, HouseholdMemberRow } from '../store/beneficiaries';
 
 type NameColumns = { first_name: string; father_name: string; grandfather_name: string; family_name: string };
@@ -63,6 +64,7 @@ export function profileView(
     birthDate: row.birth_date,
     phonePrimary: row.phone_primary,
     phoneSecondary: row.phone_secondary,
+    preferredChannel: preferredChannelOf(row.preferred_channel),
     governorate: row.governorate,
     city: row.city,
     address: row.address,

@@ -1,4 +1,5 @@
 import type { CommitteeCase, DecisionView, DeliveryView, EntitlementView, ReportView, SessionView } from '../../src-shared/contract/committee';
+import { preferredChannelOf } from '../../src-shared/domain/contact-channels';
 import type { FormSummary } from '../../src-shared/contract/forms';
 import { clockLevel, daysLeft, escalationMoments } from '../../src-shared/domain/committee-escalation';
 import type { RequestState } from '../../src-shared/domain/request-state';
@@ -134,6 +135,7 @@ export async function committeeCase(ctx: ServiceContext, actor: Actor, request: 
     deliveries: rows.deliveries.map(deliveryView),
     letter: letter ? (formSummary(letter) satisfies FormSummary) : null,
     informed,
-    preferredChannel: beneficiary.phone_primary ? 'phone' : 'letters',
+    // The beneficiary's own choice first; without one, the phone when a number is on file, else a letter.
+    preferredChannel: preferredChannelOf(beneficiary.preferred_channel) ?? (beneficiary.phone_primary ? 'phone' : 'letters'),
   };
 }

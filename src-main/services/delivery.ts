@@ -43,6 +43,7 @@ export const deliveryHandlers = {
     const type = await findRequestType(ctx.db, request.request_type_code);
     const deliveredAt = ctx.now.toISOString();
     const items = input.items.map((i) => ({ description: i.description, quantity: i.quantity ?? null }));
+    const id = uuidv7();
     const form = await issueForm(
       ctx,
       actor,
@@ -60,9 +61,9 @@ export const deliveryHandlers = {
           signature: { imagePng: input.signaturePngBase64, signerName: input.signerName, signedAt: deliveredAt },
         },
       },
-      { beneficiaryId: beneficiary.id, requestId: request.id },
+      // Each instalment's acknowledgement is its own form: keyed by the delivery, never superseding the last one.
+      { beneficiaryId: beneficiary.id, requestId: request.id, deliveryId: id },
     );
-    const id = uuidv7();
     await insertTravelling(
       ctx.db,
       'deliveries',

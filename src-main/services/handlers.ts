@@ -27,6 +27,7 @@ import { reportHandlers } from './reports';
 import { privacyHandlers } from './privacy';
 import { backupHandlers } from './backups';
 import { revealHandlers } from './reveal';
+import { auditHandlers } from './audit';
 
 /** Every contract method's use case. A missing or extra entry is a compile error. */
 export const handlers: Handlers = {
@@ -58,4 +59,5 @@ export const handlers: Handlers = {
   ...privacyHandlers,
   ...backupHandlers,
   ...revealHandlers,
+  ...auditHandlers,
 };

@@ -3,7 +3,7 @@ import { ContactInput } from '../../src-shared/contract/contacts';
 import type { RuleView, TaskView } from '../../src-shared/contract/outreach';
 import { riyadhDay } from '../../src-shared/domain/committee-clock';
 import type { ContactChannel, ContactOutcome } from '../../src-shared/domain/contact-channels';
-import { anchorWindow, isDue, taskDueOn, taskKey, type OutreachKind } from '../../src-shared/domain/outreach-rules';
+import { anchorWindow, isDue, taskDueOn, taskKey, type OutreachKind, type OutreachTaskKind } from '../../src-shared/domain/outreach-rules';
 import {
   deliveredFacts,
   findRule,
@@ -27,6 +27,7 @@ import { contactHandlers } from './contacts';
 import { requireActor, scopedBranch, type ServiceContext } from './context';
 import { DomainError } from './domain-error';
 import { localPhone } from './forms-labels';
+import { evaluateSeasons, outreachSeasonHandlers, seasonSubject } from './outreach-seasons';
 
 const FACT_SOURCES: Record<OutreachKind, (ctx: ServiceContext, from: string, to: string) => Promise<OutreachFact[]>> = {
   after_service: (ctx, from, to) => deliveredFacts(ctx.db, from, to),
@@ -51,7 +52,7 @@ function taskView(row: TaskListRow): TaskView {
   return {
     id: row.id,
     ruleCode: row.rule_code,
-    kind: row.kind as OutreachKind,
+    kind: row.kind as OutreachTaskKind,
     beneficiaryId: row.beneficiary_id,
     beneficiaryName: row.beneficiary_name,
     phone: localPhone(row.phone_primary),
@@ -67,7 +68,7 @@ function taskView(row: TaskListRow): TaskView {
   };
 }
 
-/** One pass over every active rule; facts already turned into tasks are skipped by their key. */
+/** One pass over every active rule and seasonal programme; facts already turned into tasks are skipped by their key. */
 export async function evaluateOutreach(ctx: ServiceContext): Promise<number> {
   const today = riyadhDay(ctx.now).toISOString().slice(0, 10);
   const stamp = ctx.stamp();
@@ -103,7 +104,7 @@ export async function evaluateOutreach(ctx: ServiceContext): Promise<number> {
       if (isNew) created += 1;
     }
   }
-  return created;
+  return created + (await evaluateSeasons(ctx, today, stamp));
 }
 
 async function readTask(ctx: ServiceContext, id: string): Promise<TaskView> {
@@ -113,6 +114,8 @@ async function readTask(ctx: ServiceContext, id: string): Promise<TaskView> {
 }
 
 export const outreachHandlers = {
+  ...outreachSeasonHandlers,
+
   'outreach.rules': async (ctx) => ({ items: (await listRules(ctx.db)).map(ruleView) }),
 
   'outreach.saveRule': async (ctx, input) => {
@@ -142,13 +145,13 @@ export const outreachHandlers = {
     if (!task) throw new DomainError('NOT_FOUND', 'error.notFound');
     await requireBeneficiaryInScope(ctx, actor, task.beneficiary_id);
     if (task.status !== 'open') throw new DomainError('CONFLICT', 'error.outreachTaskDone');
-    const kind = task.kind as OutreachKind;
+    const kind = task.kind as OutreachTaskKind;
     const contact = ContactInput.parse({
       beneficiaryId: task.beneficiary_id,
       channel: task.channel,
       direction: 'outbound',
       contactKind: 'follow_up',
-      subject: SUBJECTS[kind],
+      subject: kind === 'seasonal' ? await seasonSubject(ctx, task.rule_code) : SUBJECTS[kind],
       details: input.details,
       outcome: input.outcome,
       // "Needs follow-up" must carry a day: the desk's follow-up list picks it up in a week.

@@ -1,4 +1,6 @@
-import type { ReportFilter } from '../../src-shared/contract/reports';
+import type { Kysely, Transaction } from 'kysely';
+import type { Dashboard, ReportFilter } from '../../src-shared/contract/reports';
+import type { Database } from '../store/schema';
 import { riyadhDay } from '../../src-shared/domain/committee-clock';
 import { toIsoDate } from '../../src-shared/domain/calendar';
 import { associationName, branchName } from '../store/reports';
@@ -32,11 +34,16 @@ async function figureScope(ctx: ServiceContext, actor: Actor, filter: ReportFilt
   return { period, branchId, branchName: name, service: filter.service, today };
 }
 
+/** The board report's PDF for a dashboard: the desk and the head office print through this one function. */
+export async function reportPdf(db: Kysely<Database> | Transaction<Database>, dashboard: Dashboard, issuedAt: Date, issuedBy: string) {
+  return renderMonthlyReport(dashboard, { associationName: await associationName(db), issuedAt: issuedAt.toISOString(), issuedBy });
+}
+
 /** Generates the month's report, keeps it under its hash beside the signed forms, and audits it. */
 async function monthlyReport(ctx: ServiceContext, filter: ReportFilter) {
   const actor = requireActor(ctx);
   const dashboard = await buildDashboard(ctx.db, { ...(await figureScope(ctx, actor, filter)), compare: true });
-  const { bytes, pages } = await renderMonthlyReport(dashboard, { associationName: await associationName(ctx.db), issuedAt: ctx.now.toISOString(), issuedBy: actor.displayName });
+  const { bytes, pages } = await reportPdf(ctx.db, dashboard, ctx.now, actor.displayName);
   const sha256 = sha256Hex(bytes);
   // Kept beside the signed forms under its hash: the printed report can always be found again.
   writeContentFile(ctx.store, 'forms', sha256, bytes);

@@ -94,11 +94,24 @@ export async function noContactFacts(db: Db, from: string, to: string): Promise<
   return rows.filter((r) => r.anchor_day >= from && r.anchor_day <= to);
 }
 
-/** Writes the task unless its key exists; returns whether it was new. */
+/** The households that already have a seasonal programme's task for one occurrence. */
+export async function seasonTaskHouseholds(db: Db, ruleCode: string, anchorDay: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('outreach_tasks').select('beneficiary_id').where('rule_code', '=', ruleCode).where('anchor_day', '=', anchorDay).execute();
+  return new Set(rows.map((r) => r.beneficiary_id));
+}
+
+/** The channel the beneficiary asked to be reached by, if they named one. */
+export async function preferredChannelOf(db: Db, beneficiaryId: string): Promise<string | null> {
+  const row = await db.selectFrom('beneficiaries').select('preferred_channel').where('id', '=', beneficiaryId).executeTakeFirst();
+  return row?.preferred_channel ?? null;
+}
+
+/** Writes the task unless its key exists (on the beneficiary's preferred channel, if any); returns whether it was new. */
 export async function insertTaskOnce(db: Db, row: Omit<OutreachTaskRow, 'created_at' | 'updated_at' | 'hlc'>, stamp: WriteStamp): Promise<boolean> {
   const exists = await db.selectFrom('outreach_tasks').select('id').where('task_key', '=', row.task_key).executeTakeFirst();
   if (exists) return false;
-  await insertTravelling(db, 'outreach_tasks', row, stamp);
+  const channel = (await preferredChannelOf(db, row.beneficiary_id)) ?? row.channel;
+  await insertTravelling(db, 'outreach_tasks', { ...row, channel }, stamp);
   return true;
 }
 

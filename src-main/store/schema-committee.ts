@@ -78,6 +78,7 @@ export type SurveyResponsesTable = Travelling & {
   comment: string | null;
   answered_at: string;
   entered_by: string;
+  invitation_id: string | null;
 };
 
 /** The supervisor's task opened by a score of 1–2. */

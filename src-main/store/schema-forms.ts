@@ -10,6 +10,7 @@ export type SignedFormsTable = Travelling & {
   request_id: string | null;
   ticket_id: string | null;
   referral_id: string | null;
+  delivery_id: string | null;
   code: string;
   file_sha256: string;
   file_size: number;

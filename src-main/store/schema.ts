@@ -1,10 +1,14 @@
 import type { Generated } from 'kysely';
 import type * as Sync from './sync-schema';
+import type { SyncFilesTable } from './sync-files';
 import type { Travelling } from './schema-travelling';
+import type { DuplicateReviewsTable, DuplicateResolutionsTable, BeneficiarySharesTable, FieldConflictsTable } from './schema-cross-branch';
 import type { RequestTypesTable, DocumentTypesTable, RequestTypeDocumentsTable, AttachmentsTable, SupportRequestsTable, RequestDocumentsTable, InterviewsTable, InterviewStepsTable, ReferralsTable, SignaturesTable } from './schema-cases';
 import type { QueuePrioritiesTable, DesksTable, TicketsTable, TicketEventsTable } from './schema-queue';
 import type { ContactsTable, KnowledgeDocumentsTable, KnowledgeSectionsTable, KnowledgeSearchTable } from './schema-contacts';
 import type { SignedFormsTable, FormPrintsTable } from './schema-forms';
+import type { PrivacyExportsTable, PrivacyCorrectionsTable, PrivacyConsentsTable, RetentionRulesTable, PrivacyAnonymisationsTable } from './schema-privacy';
+import type { OutreachSeasonsTable, SurveyInvitationsTable } from './schema-seasons-invitations';
 import type { ResearchReportsTable, CommitteeSessionsTable, CommitteeAgendaItemsTable, CommitteeDecisionsTable, CommitteeNotificationsTable, DeliveriesTable, SurveyResponsesTable, SurveyFollowUpsTable, OutreachRulesTable, OutreachTasksTable, ComplaintsTable } from './schema-committee';
 
 /**
@@ -42,6 +46,8 @@ export type {
   SurveyResponsesTable,
   SurveyFollowUpsTable,
   OutreachRulesTable,
+  OutreachSeasonsTable,
+  SurveyInvitationsTable,
   OutreachTasksTable,
   ComplaintsTable,
 };
@@ -77,6 +83,8 @@ export type SessionsTable = {
   last_seen_at: string;
   expires_at: string;
   revoked_at: string | null;
+  /** Set by the idle lock or "lock now": the session answers only unlock and sign-out until cleared. */
+  locked_at: string | null;
 };
 
 export type BeneficiariesTable = Travelling & {
@@ -92,6 +100,7 @@ export type BeneficiariesTable = Travelling & {
   birth_date: string | null;
   phone_primary: string | null;
   phone_secondary: string | null;
+  preferred_channel: string | null;
   governorate: string | null;
   city: string | null;
   address: string | null;
@@ -101,6 +110,8 @@ export type BeneficiariesTable = Travelling & {
   lineage_key: string;
   created_by: string | null;
   updated_by: string | null;
+  /** Set when this record was merged into another (migration 0011): both ids resolve to that one. */
+  merged_into: Generated<string | null>;
 };
 
 export type HouseholdMembersTable = Travelling & {
@@ -204,6 +215,8 @@ export type Database = {
   survey_responses: SurveyResponsesTable;
   survey_follow_ups: SurveyFollowUpsTable;
   outreach_rules: OutreachRulesTable;
+  outreach_seasons: OutreachSeasonsTable;
+  survey_invitations: SurveyInvitationsTable;
   outreach_tasks: OutreachTasksTable;
   complaints: ComplaintsTable;
   sync_field_clock: Sync.SyncFieldClockTable;
@@ -213,6 +226,16 @@ export type Database = {
   sync_batches: Sync.SyncBatchesTable;
   sync_rejections: Sync.SyncRejectionsTable;
   sync_runs: Sync.SyncRunsTable;
+  sync_files: SyncFilesTable;
+  duplicate_reviews: DuplicateReviewsTable;
+  duplicate_resolutions: DuplicateResolutionsTable;
+  beneficiary_shares: BeneficiarySharesTable;
+  field_conflicts: FieldConflictsTable;
+  privacy_exports: PrivacyExportsTable;
+  privacy_corrections: PrivacyCorrectionsTable;
+  privacy_consents: PrivacyConsentsTable;
+  retention_rules: RetentionRulesTable;
+  privacy_anonymisations: PrivacyAnonymisationsTable;
 };
 
 /** Tables whose rows travel to head office: every write to them lands in the change log. */
@@ -222,4 +245,6 @@ export type TravellingTable = 'branches' | 'users' | 'beneficiaries' | 'househol
   | 'contacts' | 'knowledge_documents'
   | 'signed_forms' | 'form_prints'
   | 'research_reports' | 'committee_sessions' | 'committee_agenda_items' | 'committee_decisions' | 'deliveries'
-  | 'survey_responses' | 'survey_follow_ups' | 'outreach_tasks' | 'complaints';
+  | 'survey_responses' | 'survey_follow_ups' | 'outreach_tasks' | 'complaints'
+  | 'survey_invitations'
+  | 'duplicate_reviews' | 'duplicate_resolutions' | 'beneficiary_shares' | 'field_conflicts';

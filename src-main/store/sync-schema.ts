@@ -57,6 +57,7 @@ export const TRAVELLING_TABLES = [
   'signed_forms', 'form_prints',
   'research_reports', 'committee_sessions', 'committee_agenda_items', 'committee_decisions', 'deliveries',
   'survey_responses', 'survey_follow_ups', 'outreach_tasks', 'complaints',
+  'survey_invitations',
 ] as const satisfies readonly TravellingTable[];
 
 type Missing = Exclude<TravellingTable, (typeof TRAVELLING_TABLES)[number]>;
@@ -66,6 +67,7 @@ export const TRAVELLING_TABLES_COMPLETE: Missing extends never ? true : Missing 
 /** Written once: a later change to an existing row is refused (corrections are new rows). */
 export const INSERT_ONLY_TABLES: ReadonlySet<string> = new Set<TravellingTable>([
   'attachments', 'interview_steps', 'signatures', 'ticket_events', 'signed_forms', 'form_prints', 'committee_decisions', 'deliveries',
+  'survey_invitations',
 ]);
 
 /** Association-wide reference data: every branch pulls these, whichever branch wrote them. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTACT_CHANNEL_CODES } from '../domain/contact-channels';
 import { checkNationalId } from '../domain/national-id';
 import { REGISTRY_READERS, REGISTRY_WRITERS } from '../domain/roles';
 import { defineMethod } from './define';
@@ -66,6 +67,7 @@ const BeneficiaryFields = z.object({
   birthDate: OptionalPastDate,
   phonePrimary: OptionalSaudiMobile,
   phoneSecondary: OptionalSaudiMobile,
+  preferredChannel: z.enum(CONTACT_CHANNEL_CODES, { error: 'validation.invalidChoice' }).nullish().transform((v) => v ?? null),
   governorate: optionalText(60),
   city: optionalText(60),
   address: optionalText(200),
@@ -134,6 +136,8 @@ export const BeneficiaryProfile = z.object({
   birthDate: z.string().nullable(),
   phonePrimary: z.string().nullable(),
   phoneSecondary: z.string().nullable(),
+  /** How the beneficiary asked to be reached; committee contacts and outreach calls default to it. */
+  preferredChannel: z.enum(CONTACT_CHANNEL_CODES).nullable(),
   governorate: z.string().nullable(),
   city: z.string().nullable(),
   address: z.string().nullable(),

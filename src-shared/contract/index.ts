@@ -22,9 +22,10 @@ import { reportMethods } from './reports';
 import { privacyMethods } from './privacy';
 import { backupMethods } from './backups';
 import { revealMethods } from './reveal';
+import { auditMethods } from './audit';
 
 /** Every method of the API, `area.verb` → schemas and access. One table, read by both processes. */
-export const contract = { ...accountMethods, ...beneficiaryMethods, ...systemMethods, ...requestMethods, ...interviewMethods, ...referralMethods, ...queueMethods, ...contactMethods, ...knowledgeMethods, ...timelineMethods, ...formMethods, ...syncMethods, ...syncActionMethods, ...duplicateReviewMethods, ...committeeMethods, ...deliveryMethods, ...surveyMethods, ...outreachMethods, ...complaintMethods, ...reportMethods, ...revealMethods, ...backupMethods, ...privacyMethods };
+export const contract = { ...accountMethods, ...beneficiaryMethods, ...systemMethods, ...requestMethods, ...interviewMethods, ...referralMethods, ...queueMethods, ...contactMethods, ...knowledgeMethods, ...timelineMethods, ...formMethods, ...syncMethods, ...syncActionMethods, ...duplicateReviewMethods, ...committeeMethods, ...deliveryMethods, ...surveyMethods, ...outreachMethods, ...complaintMethods, ...reportMethods, ...revealMethods, ...auditMethods, ...backupMethods, ...privacyMethods };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -48,3 +48,8 @@ export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 export function isContactChannel(code: string): code is ContactChannel {
   return (CONTACT_CHANNEL_CODES as readonly string[]).includes(code);
 }
+
+/** A stored preferred channel as a channel, or null when none was chosen (or the code is unknown). */
+export function preferredChannelOf(code: string | null): ContactChannel | null {
+  return code !== null && isContactChannel(code) ? code : null;
+}

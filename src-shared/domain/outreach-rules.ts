@@ -6,6 +6,10 @@
 export const OUTREACH_KINDS = ['after_service', 'release_approaching', 'missing_documents', 'no_contact'] as const;
 export type OutreachKind = (typeof OUTREACH_KINDS)[number];
 
+/** The kinds a task may have: one per rule kind, and `seasonal` for a seasonal programme's call. */
+export const OUTREACH_TASK_KINDS = [...OUTREACH_KINDS, 'seasonal'] as const;
+export type OutreachTaskKind = (typeof OUTREACH_TASK_KINDS)[number];
+
 /** The days each kind accepts: a follow-up a year later or a release warning six months ahead is no longer outreach. */
 export const OUTREACH_DAY_LIMITS: Readonly<Record<OutreachKind, { min: number; max: number }>> = {
   after_service: { min: 1, max: 90 },
