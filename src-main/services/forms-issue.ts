@@ -25,7 +25,8 @@ import { sha256Hex } from '../store/content-files';
  * correction: a new form that supersedes the current one.
  */
 
-export type FormSubject = { beneficiaryId: string | null; requestId?: string | null; ticketId?: string | null; referralId?: string | null };
+/** What a form is about; a delivery's acknowledgement names its delivery, so each instalment has its own. */
+export type FormSubject = { beneficiaryId: string | null; requestId?: string | null; ticketId?: string | null; referralId?: string | null; deliveryId?: string | null };
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -107,6 +108,7 @@ export async function issueForm(ctx: ServiceContext, actor: Actor, content: Form
       request_id: subject.requestId ?? null,
       ticket_id: subject.ticketId ?? null,
       referral_id: subject.referralId ?? null,
+      delivery_id: subject.deliveryId ?? null,
       code,
       file_sha256: fileSha256,
       file_size: bytes.length,
