@@ -4,8 +4,9 @@
  * association-wide"). Rows are written straight into a SQLite store over two branches (requests
  * spread over four years, a year of tickets at ~300 a day, decisions, deliveries, contacts), then
  * `reports.dashboard` and `reports.monthlyPdf` for the last full Hijri month are timed through the
- * real router. Figures, not assertions. SQLite only: the PostgreSQL run of the same queries is
- * checked for equal figures in tests/integration/reports.test.ts, not timed here.
+ * real router. With DATABASE_URL set, the same rows are copied into a fresh PostgreSQL database and
+ * the head office's path (the same figures and PDF code, on its PostgreSQL store) is timed too.
+ * Figures, not assertions (equal figures on both dialects are checked in tests/integration).
  *
  *   npx tsx bench/reports.bench.ts      (BENCH_REQUESTS, BENCH_BENEFICIARIES, BENCH_TICKETS_PER_DAY, BENCH_RUNS to scale)
  */
@@ -16,6 +17,14 @@ import { Rng } from './support/saudi-names';
 import { seedBeneficiaries } from './support/seed-store';
 import { ms, timeEach } from './support/stats';
 import { openBenchStore } from './support/bench-store';
+import { copyToPostgres } from './support/postgres-copy';
+import type Sqlite from 'better-sqlite3-multiple-ciphers';
+import type { ReportFilter } from '../src-shared/contract/reports';
+import { buildDashboard, resolved } from '../src-main/services/reports-figures';
+import { reportPdf } from '../src-main/services/reports';
+
+/** What the report reads. */
+const REPORT_TABLES = ['branches', 'users', 'request_types', 'beneficiaries', 'tickets', 'support_requests', 'committee_decisions', 'deliveries', 'contacts', 'survey_responses', 'outreach_tasks', 'complaints', 'settings'];
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500_000);
 const BENEFICIARIES = Number(process.env.BENCH_BENEFICIARIES ?? 200_000);
@@ -24,6 +33,29 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const DAY = 86_400_000;
 const TYPES = ['financial_aid', 'food_basket', 'rent', 'school_needs', 'medical', 'visit_transport', 'legal_guidance', 'training_employment', 'other'];
 const SERVICES = [['new_request', 'A'], ['follow_up', 'B'], ['delivery', 'C'], ['inquiry', 'D'], ['complaint', 'E']] as const;
+
+/** The head office's report path (same figures and PDF code) on a PostgreSQL copy of the same rows. */
+async function onPostgres(sqlite: Sqlite.Database, hq: string, period: ReportFilter['period'], url: string): Promise<void> {
+  const start = performance.now();
+  const copy = await copyToPostgres(sqlite, REPORT_TABLES, url);
+  console.log(`PostgreSQL: copied the rows in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  try {
+    const resolvedPeriod = resolved({ period, branchId: null, service: null });
+    const today = new Date().toISOString().slice(0, 10);
+    const scope = (branchId: string | null, compare: boolean) => ({ period: resolvedPeriod, branchId, branchName: { ar: 'فرع', en: 'Branch' }, service: null, today, compare });
+    const all = await timeEach(Array.from({ length: RUNS }), () => buildDashboard(copy.store.db, scope(null, false)));
+    console.log(`PostgreSQL dashboard, association-wide, over ${RUNS} runs: p50 ${ms(all.p50)}, p95 ${ms(all.p95)} (target p95 ≤ 500 ms)`);
+    const one = await timeEach(Array.from({ length: RUNS }), () => buildDashboard(copy.store.db, scope(hq, false)));
+    console.log(`PostgreSQL dashboard, one branch, over ${RUNS} runs: p50 ${ms(one.p50)}, p95 ${ms(one.p95)} (target p95 ≤ 500 ms)`);
+    const pdf = async (branchId: string | null) => reportPdf(copy.store.db, await buildDashboard(copy.store.db, scope(branchId, true)), new Date(), 'bench');
+    const pdfOne = await timeEach(Array.from({ length: 5 }), () => pdf(hq));
+    console.log(`PostgreSQL monthly PDF, one branch, 5 runs: p50 ${ms(pdfOne.p50)}, p95 ${ms(pdfOne.p95)} (target ≤ 2 s)`);
+    const pdfAll = await timeEach(Array.from({ length: 5 }), () => pdf(null));
+    console.log(`PostgreSQL monthly PDF, association-wide, 5 runs: p50 ${ms(pdfAll.p50)}, p95 ${ms(pdfAll.p95)} (target ≤ 5 s)`);
+  } finally {
+    await copy.drop();
+  }
+}
 
 async function main(): Promise<void> {
   const bench = await openBenchStore('reports');
@@ -107,6 +139,8 @@ async function main(): Promise<void> {
     console.log(`reports.monthlyPdf, one branch, 5 runs: p50 ${ms(pdfBranch.p50)}, p95 ${ms(pdfBranch.p95)} (target ≤ 2 s)`);
     const pdfAll = await timeEach(Array.from({ length: 5 }), () => call('reports.monthlyPdf', { period }));
     console.log(`reports.monthlyPdf, association-wide, 5 runs: p50 ${ms(pdfAll.p50)}, p95 ${ms(pdfAll.p95)} (target ≤ 5 s)`);
+    if (process.env.DATABASE_URL) await onPostgres(sqlite, hq, period as ReportFilter['period'], process.env.DATABASE_URL);
+    else console.log('PostgreSQL: skipped (set DATABASE_URL to time the head office on PostgreSQL)');
   } finally {
     await bench.close();
   }
