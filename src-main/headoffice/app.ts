@@ -7,8 +7,11 @@ import { EnrolRequest, PushRequest, SCHEMA_HEADER, SYNC_LIMITS, type SyncErrorCo
 import { readColumnCatalog } from '../store/change-apply';
 import { authenticateDevice, createEnrolmentCode, enrolDevice, listDevices, revokeDevice, sha256, type Device } from './devices';
 import { ADMIN_HTML, ADMIN_JS } from './admin-page';
+import { fileRoutes } from './file-routes';
+import { FileStore } from './file-store';
 import { Metrics } from './metrics';
 import { pagePull, receiveBatch } from './push';
+import { schemaPolicy, schemaRefusal } from './schema-gate';
 import type { HeadOfficeStore } from './store';
 
 export type HeadOfficeOptions = {
@@ -22,6 +25,10 @@ export type HeadOfficeOptions = {
    * generic update feed under /updates/, with range requests so an interrupted download resumes.
    */
   updatesDir?: string | undefined;
+  /** Head office's copies of the desks' content files (file-store.ts). */
+  filesDir: string;
+  /** The oldest desk schema version allowed to sync (default: head office's own; schema-gate.ts). */
+  minDeskSchemaVersion?: number | undefined;
   now?: () => Date;
 };
 
@@ -43,6 +50,7 @@ export async function buildHeadOffice(options: HeadOfficeOptions) {
   const now = options.now ?? (() => new Date());
   const columns = await readColumnCatalog(store.db);
   const metrics = new Metrics();
+  const schemas = schemaPolicy(store.schemaVersion, options.minDeskSchemaVersion);
   const adminHash = Buffer.from(sha256(options.adminToken));
   const app = Fastify({
     loggerInstance: options.logger.child({ component: 'headoffice' }),
@@ -54,8 +62,8 @@ export async function buildHeadOffice(options: HeadOfficeOptions) {
     const credential = bearer(request);
     const found = credential ? await authenticateDevice(store.db, credential) : null;
     if (!found) { metrics.add('refused_unauthenticated_total'); await refuse(reply, 401, 'unauthenticated'); return null; }
-    const version = Number(request.headers[SCHEMA_HEADER]);
-    if (version !== store.schemaVersion) { await refuse(reply, 426, 'schema_mismatch', { serverSchemaVersion: store.schemaVersion }); return null; }
+    const refusal = schemaRefusal(schemas, request.headers[SCHEMA_HEADER]);
+    if (refusal) { metrics.add('refused_schema_total'); await reply.code(426).send(refusal); return null; }
     return found;
   }
 
@@ -75,9 +83,11 @@ export async function buildHeadOffice(options: HeadOfficeOptions) {
     await app.register(fastifyStatic, { root: options.updatesDir, prefix: '/updates/', acceptRanges: true, index: false, list: false, dotfiles: 'deny' });
   }
 
+  await app.register(fileRoutes, { store, files: new FileStore(options.filesDir), authenticate: device });
+
   app.get('/health', async () => {
     await store.db.selectFrom('sync_devices').select('id').limit(1).execute();
-    return { ok: true, dialect: store.dialect, schemaVersion: store.schemaVersion };
+    return { ok: true, dialect: store.dialect, schemaVersion: store.schemaVersion, minDeskSchemaVersion: schemas.minDeskSchemaVersion };
   });
 
   app.get('/metrics', async (_request, reply) => {

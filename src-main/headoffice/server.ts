@@ -13,6 +13,9 @@ import { openHeadOfficeStore } from './store';
  *   HEADOFFICE_ADMIN_TOKEN    admin bearer token; without it one is made and kept in admin-token beside the store
  *   HEADOFFICE_TLS_CERT/_KEY  PEM files: serve HTTPS
  *   HEADOFFICE_UPDATES_DIR    folder with latest.yml and installers: the desks' update feed at /updates/
+ *   HEADOFFICE_FILES_DIR      the desks' content files (default ./headoffice-data/files; shared by every
+ *                             process when several run on one PostgreSQL: put it on a common mount)
+ *   HEADOFFICE_MIN_DESK_SCHEMA the oldest desk schema version allowed to sync (default: the server's own)
  */
 
 function adminToken(storePath: string): string {
@@ -38,6 +41,8 @@ async function main(): Promise<void> {
     adminToken: adminToken(sqlitePath),
     https: cert && key ? { cert: readFileSync(cert), key: readFileSync(key) } : undefined,
     updatesDir: process.env.HEADOFFICE_UPDATES_DIR ? resolve(process.env.HEADOFFICE_UPDATES_DIR) : undefined,
+    filesDir: resolve(process.env.HEADOFFICE_FILES_DIR ?? join(dirname(sqlitePath), 'files')),
+    minDeskSchemaVersion: process.env.HEADOFFICE_MIN_DESK_SCHEMA ? Number(process.env.HEADOFFICE_MIN_DESK_SCHEMA) : undefined,
   });
   const port = Number(process.env.HEADOFFICE_PORT ?? 47800);
   await app.listen({ host: process.env.HEADOFFICE_HOST ?? '0.0.0.0', port });

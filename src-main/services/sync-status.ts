@@ -27,6 +27,7 @@ export async function readSyncStatus(db: Kysely<Database> | Transaction<Database
     lastSyncAt: await lastSuccessAt(db),
     offlineSince: scheduler?.offlineSince ?? null,
     error,
+    clockOffsetMs: scheduler?.clockOffsetMs ?? null,
     lastRun: run ? { finishedAt: run.finishedAt, pushed: run.pushed, pulled: run.pulled, rejected: run.rejected, error: run.error } : null,
   };
 }

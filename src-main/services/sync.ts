@@ -17,7 +17,7 @@ function rootDb(ctx: ServiceContext): Kysely<Database> {
 
 /** The store's scheduler, started on first use once the desk is enrolled. */
 export function deskScheduler(ctx: ServiceContext): SyncScheduler {
-  return schedulerFor(ctx.store.path, rootDb(ctx), { schemaVersion: ctx.store.schemaVersion, observeHlc: ctx.observeHlc });
+  return schedulerFor(ctx.store.path, rootDb(ctx), { schemaVersion: ctx.store.schemaVersion, observeHlc: ctx.observeHlc, files: { path: ctx.store.path, key: ctx.store.key } });
 }
 
 /**

@@ -16,7 +16,7 @@ export const systemHandlers = {
       storePath: ctx.store.path,
       transport: ctx.transport,
       pendingChanges: Number(pending.n),
-      sync: await readSyncStatus(ctx.db, await schedulerState(ctx)).then((s) => ({ state: s.state, lastSyncAt: s.lastSyncAt })),
+      sync: await readSyncStatus(ctx.db, await schedulerState(ctx)).then((s) => ({ state: s.state, lastSyncAt: s.lastSyncAt, error: s.error, clockOffsetMs: s.clockOffsetMs })),
     };
   },
 

@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { SYNC_LIMITS, type WireChange } from '../../src-shared/contract/sync';
+import type { FileCounts } from '../../src-shared/contract/sync-files';
+import type { ContentPlace } from '../store/content-files';
 import { applyChanges, readColumnCatalog, type ColumnCatalog } from '../store/change-apply';
 import type { Database } from '../store/schema';
 import { ReindexSet } from '../store/sync-reindex';
 import { markPushed, parkChanges, readCursor, readOutbox, saveCursor, type Enrolment, type OutboxEntry } from '../store/sync-state';
+import { syncFiles } from './file-transfer';
 import type { SyncServer } from './server-client';
 
 /** One sync of a desk: push its outbox in bounded batches, then pull its branch's changes page by page. */
@@ -12,7 +15,7 @@ import type { SyncServer } from './server-client';
 /** A single change larger than this could never fit in a request the server accepts. */
 const MAX_CHANGE_BYTES = SYNC_LIMITS.bodyBytes / 2;
 
-export type SyncCounts = { pushed: number; pulled: number; rejected: number };
+export type SyncCounts = { pushed: number; pulled: number; rejected: number; files?: FileCounts };
 
 /** Rows this desk may send: those of its own branch (the server refuses a batch with any other). */
 function sendable(enrolment: Enrolment, entry: OutboxEntry): boolean {
@@ -116,8 +119,11 @@ export async function syncOnce(
   enrolment: Enrolment,
   now: () => Date = () => new Date(),
   observeHlc?: (remote: string) => void,
+  files?: ContentPlace,
 ): Promise<SyncCounts> {
   const push = await pushOutbox(db, server, enrolment, now);
   const pull = await pullChanges(db, server, now, undefined, observeHlc);
-  return { pushed: push.pushed, pulled: pull.pulled, rejected: push.rejected + pull.rejected };
+  // Content files go after the rows that name them: head office accepts, and serves, only named files.
+  const moved = files ? await syncFiles(db, server, files, enrolment.branchId, now) : undefined;
+  return { pushed: push.pushed, pulled: pull.pulled, rejected: push.rejected + pull.rejected, ...(moved ? { files: moved } : {}) };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SyncErrorCode } from '../../src-shared/contract/sync';
+import type { ContentPlace } from '../store/content-files';
 import type { Database } from '../store/schema';
 import { readEnrolment, recordRun } from '../store/sync-state';
 import { syncOnce } from './engine';
@@ -11,7 +12,11 @@ export function backoffDelay(failures: number, base: number, max: number, random
   return Math.round(ceiling * (0.5 + random() * 0.5));
 }
 
-export type SchedulerState = { running: boolean; failures: number; error: SyncErrorCode | null; offlineSince: string | null; nextRunAt: string | null };
+export type SchedulerState = {
+  running: boolean; failures: number; error: SyncErrorCode | null; offlineSince: string | null; nextRunAt: string | null;
+  /** Head office's clock minus this desk's, as last seen. */
+  clockOffsetMs: number | null;
+};
 
 export type SchedulerOptions = {
   schemaVersion: number;
@@ -22,6 +27,8 @@ export type SchedulerOptions = {
   now?: () => Date;
   /** The install's clock takes in every pulled stamp (HlcClock.observe). */
   observeHlc?: (remote: string) => void;
+  /** The store's content-file shelf: files named by synced rows move too (file-transfer.ts). */
+  files?: ContentPlace;
 };
 
 /**
@@ -33,7 +40,7 @@ export class SyncScheduler {
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<void> | null = null;
   private stopped = false;
-  private readonly status: SchedulerState = { running: false, failures: 0, error: null, offlineSince: null, nextRunAt: null };
+  private readonly status: SchedulerState = { running: false, failures: 0, error: null, offlineSince: null, nextRunAt: null, clockOffsetMs: null };
   private readonly intervalMs: number;
   private readonly baseBackoffMs: number;
   private readonly maxBackoffMs: number;
@@ -69,6 +76,15 @@ export class SyncScheduler {
     return this.current;
   }
 
+  /**
+   * The network is back (the window's online event, or Electron's net check): sync now instead of
+   * waiting out the backoff. A desk that is not waiting on a failure keeps its periodic rhythm.
+   */
+  nudge(): Promise<void> {
+    if (this.status.failures === 0 && !this.status.running) return Promise.resolve();
+    return this.runNow();
+  }
+
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
@@ -85,9 +101,10 @@ export class SyncScheduler {
     this.status.running = true;
     try {
       const server = new SyncServer(enrolment.serverUrl, enrolment.credential, this.options.schemaVersion);
-      const counts = await syncOnce(this.db, server, enrolment, this.now, this.options.observeHlc);
+      const counts = await syncOnce(this.db, server, enrolment, this.now, this.options.observeHlc, this.options.files)
+        .finally(() => { this.status.clockOffsetMs = server.clockOffsetMs ?? this.status.clockOffsetMs; });
       Object.assign(this.status, { failures: 0, error: null, offlineSince: null });
-      await recordRun(this.db, { startedAt, finishedAt: this.now().toISOString(), ...counts, error: null });
+      await recordRun(this.db, { startedAt, finishedAt: this.now().toISOString(), pushed: counts.pushed, pulled: counts.pulled, rejected: counts.rejected, error: null });
       this.schedule(this.intervalMs);
     } catch (error) {
       const code: SyncErrorCode = error instanceof SyncFailure ? error.code : 'server_error';

@@ -12,7 +12,7 @@ export class SyncFailure extends Error {
 const ErrorBody = z.object({ error: z.enum(SYNC_ERRORS) });
 const TIMEOUT_MS = 30_000;
 
-async function request<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+async function request<T>(url: string, init: RequestInit, schema: z.ZodType<T>, observe?: (response: Response) => void): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
@@ -20,6 +20,7 @@ async function request<T>(url: string, init: RequestInit, schema: z.ZodType<T>):
     // Refused, reset, DNS, timeout: all mean "no head office right now", and are retried with backoff.
     throw new SyncFailure('offline');
   }
+  observe?.(response);
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const parsed = ErrorBody.safeParse(body);
@@ -42,19 +43,32 @@ export function enrolWithServer(serverUrl: string, code: string, branchId?: stri
 
 /** The calls of an enrolled desk, carrying its credential and schema version. */
 export class SyncServer {
-  constructor(private readonly serverUrl: string, private readonly credential: string, private readonly schemaVersion: number) {}
+  /** Head office's clock minus this desk's, from the Date header of its last answer (1 s resolution). */
+  clockOffsetMs: number | null = null;
 
-  private headers(): Record<string, string> {
+  constructor(readonly serverUrl: string, private readonly credential: string, private readonly schemaVersion: number) {}
+
+  headers(): Record<string, string> {
     return { authorization: `Bearer ${this.credential}`, [SCHEMA_HEADER]: String(this.schemaVersion) };
+  }
+
+  /** Notes the server's clock from an answer (every answer of the file calls too). */
+  readonly observe = (response: Response): void => {
+    const date = Date.parse(response.headers.get('date') ?? '');
+    if (Number.isFinite(date)) this.clockOffsetMs = Math.round(date - Date.now());
+  };
+
+  url(path: string): string {
+    return `${base(this.serverUrl)}${path}`;
   }
 
   push(batchId: string, changes: WireChange[]) {
     return request(`${base(this.serverUrl)}/sync/push`, {
       method: 'POST', headers: { ...this.headers(), 'content-type': 'application/json' }, body: JSON.stringify({ batchId, changes }),
-    }, PushReply);
+    }, PushReply, this.observe);
   }
 
   pull(after: number, limit: number) {
-    return request(`${base(this.serverUrl)}/sync/pull?after=${after}&limit=${limit}`, { headers: this.headers() }, PullReply);
+    return request(`${base(this.serverUrl)}/sync/pull?after=${after}&limit=${limit}`, { headers: this.headers() }, PullReply, this.observe);
   }
 }

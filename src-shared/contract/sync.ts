@@ -47,13 +47,22 @@ export type PullReply = z.infer<typeof PullReply>;
 export const EnrolRequest = z.object({ code: z.string().min(4).max(40), branchId: Id.optional() });
 export const EnrolReply = z.object({ deviceId: Id, credential: z.string().min(20), branchId: Id, schemaVersion: z.number().int() });
 
-/** The header each push and pull carries: a desk whose schema differs from the server's is refused. */
+/**
+ * The header each push and pull carries. Head office refuses a desk below its minimum supported
+ * schema (update_required: the desk must update) or above its own (server_outdated: head office
+ * must update first); the desk writes nothing either way.
+ */
 export const SCHEMA_HEADER = 'x-mamen-schema';
+/** On a schema refusal: head office's own schema version and the oldest desk schema it accepts. */
+export const SchemaRefusal = z.object({ error: z.enum(['update_required', 'server_outdated']), serverSchemaVersion: z.number().int(), minDeskSchemaVersion: z.number().int() });
+
+/** A desk whose clock differs from head office's by more than this is warned (HLC tolerates it; people should not). */
+export const CLOCK_DRIFT_WARN_MS = 5 * 60_000;
 
 /** Refusal codes the server sends (`{ error: code }`); the desk shows them in Arabic. */
 export const SYNC_ERRORS = [
   'unauthenticated', 'schema_mismatch', 'branch_not_allowed', 'invalid_batch', 'payload_too_large', 'enrolment_refused',
-  'offline', 'server_error',
+  'offline', 'server_error', 'update_required', 'server_outdated', 'file_corrupt', 'file_not_allowed',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERRORS)[number];
 
@@ -69,6 +78,8 @@ export const SyncStatus = z.object({
   offlineSince: z.string().nullable(),
   error: z.enum(SYNC_ERRORS).nullable(),
   lastRun: z.object({ finishedAt: z.string(), pushed: z.number().int(), pulled: z.number().int(), rejected: z.number().int(), error: z.string().nullable() }).nullable(),
+  /** Head office's clock minus this desk's, as last seen (null: not seen yet); beyond CLOCK_DRIFT_WARN_MS it is shown. */
+  clockOffsetMs: z.number().int().nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
 import { Empty } from './common';
-import { SYNC_STATES } from './sync';
+import { SYNC_ERRORS, SYNC_STATES } from './sync';
 
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'jsonl'] as const;
 
@@ -51,7 +51,7 @@ export const systemMethods = {
       storePath: z.string(),
       transport: z.enum(['ipc', 'http', 'cli', 'job']),
       pendingChanges: z.number().int(),
-      sync: z.object({ state: z.enum(SYNC_STATES), lastSyncAt: z.string().nullable() }),
+      sync: z.object({ state: z.enum(SYNC_STATES), lastSyncAt: z.string().nullable(), error: z.enum(SYNC_ERRORS).nullable(), clockOffsetMs: z.number().int().nullable() }),
     }),
     access: 'session',
     writes: false,

@@ -46,9 +46,9 @@ async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> 
   };
 }
 
-export async function startHeadOffice(dialect: 'sqlite' | 'postgres', updatesDir?: string): Promise<HeadOfficeHarness> {
+export async function startHeadOffice(dialect: 'sqlite' | 'postgres', updatesDir?: string, minDeskSchemaVersion?: number): Promise<HeadOfficeHarness> {
   const database = dialect === 'postgres' ? await freshPostgres() : null;
-  return serve(database?.url, database, undefined, updatesDir);
+  return serve(database?.url, database, undefined, updatesDir, minDeskSchemaVersion);
 }
 
 /** Another server process's worth of server (its own pool and HTTP port) on the first one's PostgreSQL database. */
@@ -58,11 +58,11 @@ export async function startSecondServer(first: HeadOfficeHarness): Promise<{ har
   return { harness, close: () => harness.close() };
 }
 
-async function serve(databaseUrl: string | undefined, database: { drop(): Promise<void> } | null, token?: string, updatesDir?: string): Promise<HeadOfficeHarness> {
+async function serve(databaseUrl: string | undefined, database: { drop(): Promise<void> } | null, token?: string, updatesDir?: string, minDeskSchemaVersion?: number): Promise<HeadOfficeHarness> {
   const temp = tempDir('mamen-ho-');
   const store = await openHeadOfficeStore({ databaseUrl, sqlitePath: join(temp.dir, 'headoffice.sqlite') });
   const adminToken = token ?? randomBytes(16).toString('hex');
-  const app = await buildHeadOffice({ store, logger: silentLogger(), adminToken, updatesDir });
+  const app = await buildHeadOffice({ store, logger: silentLogger(), adminToken, updatesDir, filesDir: join(temp.dir, 'files'), minDeskSchemaVersion });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   const admin: HeadOfficeHarness['admin'] = async (method, path, body) => {
     const response = await fetch(`${address}${path}`, {
