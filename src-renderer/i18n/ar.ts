@@ -114,6 +114,7 @@ export const ar = {
       birthDate: 'تاريخ الميلاد',
       phonePrimary: 'الجوال',
       phoneSecondary: 'جوال آخر',
+      preferredChannel: 'قناة التواصل المفضلة',
       governorate: 'المحافظة',
       city: 'المدينة/القرية',
       address: 'العنوان',

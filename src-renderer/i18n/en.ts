@@ -116,6 +116,7 @@ export const en: Translation = {
       birthDate: 'Birth date',
       phonePrimary: 'Mobile',
       phoneSecondary: 'Other mobile',
+      preferredChannel: 'Preferred contact channel',
       governorate: 'Governorate',
       city: 'City/village',
       address: 'Address',

@@ -67,6 +67,8 @@ const BeneficiaryFields = z.object({
   birthDate: OptionalPastDate,
   phonePrimary: OptionalSaudiMobile,
   phoneSecondary: OptionalSaudiMobile,
+  // An emptied choice arrives as '': no preference.
+  preferredChannel: z.union([z.literal(''), z.enum(CONTACT_CHANNEL_CODES)], { error: 'validation.invalidChoice' }).nullish().transform((v) => v || null),
   preferredChannel: z.enum(CONTACT_CHANNEL_CODES, { error: 'validation.invalidChoice' }).nullish().transform((v) => v ?? null),
   governorate: optionalText(60),
   city: optionalText(60),

@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatCount } from '../interview/format-number';
 import { CompleteModal } from './complete-modal';
 import { RulesCard } from './rules-card';
+import { SeasonsCard } from './seasons-card';
 import './outreach.css';
 
 /**
@@ -75,6 +76,7 @@ export function OutreachScreen() {
           />
         </Card>
         <RulesCard />
+        <SeasonsCard />
       </div>
       <CompleteModal task={working} onClose={() => setWorking(null)} />
     </section>

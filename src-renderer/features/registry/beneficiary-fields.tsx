@@ -2,9 +2,11 @@ import { Col, Divider, Row } from 'antd';
 import type { Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { GENDERS, ID_TYPES } from '../../../src-shared/contract/beneficiaries';
+import { CONTACT_CHANNELS } from '../../../src-shared/domain/contact-channels';
 import { DateInputField } from '../../components/birth-date-field';
 import { SelectField } from '../../components/select-field';
 import { TextInputField } from '../../components/text-input-field';
+import { useLanguage } from '../../app/language';
 import type { Translation } from '../../i18n/ar';
 import type { BeneficiaryFormValues } from './beneficiary-form-values';
 import { JAZAN_GOVERNORATES, NATIONALITIES } from './choices';
@@ -16,6 +18,7 @@ const NAME_PARTS = ['firstName', 'fatherName', 'grandfatherName', 'familyName'] 
 /** The beneficiary's own fields; test ids are `field-<contract field name>`. */
 export function BeneficiaryFields({ control }: Props) {
   const { t } = useTranslation();
+  const { lang } = useLanguage();
   const label = (name: keyof Translation['beneficiary']['fields']) => t(`beneficiary.fields.${name}`);
   return (
     <>
@@ -78,6 +81,17 @@ export function BeneficiaryFields({ control }: Props) {
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <TextInputField control={control} name="beneficiary.phoneSecondary" label={label('phoneSecondary')} testId="field-phoneSecondary" ltr />
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <SelectField
+            control={control}
+            name="beneficiary.preferredChannel"
+            label={label('preferredChannel')}
+            testId="field-preferredChannel"
+            allowClear
+            placeholder={t('beneficiary.choose')}
+            options={CONTACT_CHANNELS.map((c) => ({ value: c.code, label: c[lang] }))}
+          />
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <SelectField

@@ -20,6 +20,7 @@ export type BeneficiaryValues = {
   birthDate: string;
   phonePrimary: string;
   phoneSecondary: string;
+  preferredChannel: string;
   governorate: string;
   city: string;
   address: string;
@@ -59,6 +60,7 @@ export const EMPTY_BENEFICIARY: BeneficiaryValues = {
   birthDate: '',
   phonePrimary: '',
   phoneSecondary: '',
+  preferredChannel: '',
   governorate: '',
   city: '',
   address: '',
@@ -91,6 +93,7 @@ export function valuesFromProfile(profile: BeneficiaryProfile): BeneficiaryValue
     birthDate: profile.birthDate ?? '',
     phonePrimary: profile.phonePrimary ? formatSaudiMobile(profile.phonePrimary) : '',
     phoneSecondary: profile.phoneSecondary ? formatSaudiMobile(profile.phoneSecondary) : '',
+    preferredChannel: profile.preferredChannel ?? '',
     governorate: profile.governorate ?? '',
     city: profile.city ?? '',
     address: profile.address ?? '',

@@ -1,7 +1,9 @@
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BeneficiaryProfile } from '../../../src-shared/contract/beneficiaries';
+import { CONTACT_CHANNEL_NAMES } from '../../../src-shared/domain/contact-channels';
 import { formatSaudiMobile } from '../../../src-shared/domain/phone';
+import { useLanguage } from '../../app/language';
 import { DateTimeText, DualDate } from '../../components/dual-date';
 import type { Translation } from '../../i18n/ar';
 import { RevealValue } from '../privacy/reveal-value';
@@ -10,6 +12,7 @@ import { governorateKey, isKnownNationality } from './choices';
 /** Every field of the record, read-only. */
 export function ProfileDetails({ profile }: { profile: BeneficiaryProfile }) {
   const { t } = useTranslation();
+  const { lang } = useLanguage();
   const field = (name: keyof Translation['beneficiary']['fields']) => t(`beneficiary.fields.${name}`);
   // Masked unless the role's profile policy shows them clear; each reveal is one audited call.
   const phone = (field: 'phonePrimary' | 'phoneSecondary') => (
@@ -33,6 +36,7 @@ export function ProfileDetails({ profile }: { profile: BeneficiaryProfile }) {
     { key: 'birthDate', label: field('birthDate'), children: <DualDate value={profile.birthDate} inline /> },
     { key: 'phonePrimary', label: field('phonePrimary'), children: phone('phonePrimary') },
     { key: 'phoneSecondary', label: field('phoneSecondary'), children: phone('phoneSecondary') },
+    { key: 'preferredChannel', label: field('preferredChannel'), children: <span data-testid="profile-preferredChannel">{profile.preferredChannel ? CONTACT_CHANNEL_NAMES[profile.preferredChannel][lang] : t('app.none')}</span> },
     { key: 'governorate', label: field('governorate'), children: govKey ? t(`governorates.${govKey}`) : (profile.governorate ?? '—') },
     { key: 'city', label: field('city'), children: profile.city ?? '—' },
     { key: 'address', label: field('address'), children: profile.address ?? '—', span: 2 },
