@@ -6,8 +6,25 @@ import { createRouter, type Router } from './router';
 import { stopScheduler } from '../sync/scheduler';
 import type { Logger } from './logger';
 import { startBackgroundJobs } from './background-jobs';
+import { apiError } from './error-mapping';
+import { createRecoveryRouter } from './recovery-router';
+import { storeFileProblem } from '../store/backup-copy';
+import { registerStoreHost, type StoreHost } from '../services/store-host';
 
-export type Runtime = { store: Store; clock: HlcClock; router: Router; close(): Promise<void> };
+/**
+ * `store` and `clock` are those of the store being served: a restore closes the store and opens the
+ * restored one in its place. In recovery mode (the store failed its start-up check) there is none.
+ */
+export type Runtime = {
+  readonly store: Store;
+  readonly clock: HlcClock;
+  readonly router: Router;
+  /** The store is damaged: only the recovery methods answer until an admin restores a backup. */
+  readonly recovery: boolean;
+  close(): Promise<void>;
+};
+
+type Served = { store: Store; clock: HlcClock; router: Router };
 
 /** Opens the case store and builds the API on it: what every entry point (Electron, browser host, CLI) starts with. */
 export async function openRuntime(options: {
@@ -19,24 +36,74 @@ export async function openRuntime(options: {
   now?: () => Date;
   /** The desktop app and the browser host run the install's periodic jobs; the CLI and tests don't. */
   backgroundJobs?: boolean;
+  /** The desktop app and the browser host: a store that fails its start-up check opens recovery mode instead of failing. */
+  recoverDamagedStore?: boolean;
 }): Promise<Runtime> {
-  const store = await openStore(options.storePath, { key: options.storeKey });
-  if (store.encryptionBackupPath) options.logger.warn({ backupFile: basename(store.encryptionBackupPath) }, 'plain store encrypted in place; encrypted backup written first');
-  if (store.backupPath) options.logger.info({ backupPath: store.backupPath }, 'store backed up before migrating');
-  const sealed = await sealContentFilesOnce(store, new Date());
-  if (sealed && sealed.sealed + sealed.mismatched > 0) options.logger.warn(sealed, 'content files from before encryption sealed with the store key');
-  const clock = await createHlcClock(store.db);
-  const router = createRouter({ store, clock, appVersion: options.appVersion, logger: options.logger, ...(options.now ? { now: options.now } : {}) });
+  const now = options.now ?? (() => new Date());
+  const open = async (): Promise<Served> => {
+    const store = await openStore(options.storePath, { key: options.storeKey });
+    if (store.encryptionBackupPath) options.logger.warn({ backupFile: basename(store.encryptionBackupPath) }, 'plain store encrypted in place; encrypted backup written first');
+    if (store.backupPath) options.logger.info({ backupPath: store.backupPath }, 'store backed up before migrating');
+    const sealed = await sealContentFilesOnce(store, new Date());
+    if (sealed && sealed.sealed + sealed.mismatched > 0) options.logger.warn(sealed, 'content files from before encryption sealed with the store key');
+    const clock = await createHlcClock(store.db);
+    const router = createRouter({ store, clock, appVersion: options.appVersion, logger: options.logger, now });
+    return { store, clock, router };
+  };
+
+  let served: Served | null = null;
+  let restoring = false;
+  const host: StoreHost = {
+    async release() {
+      restoring = true;
+      if (!served) return;
+      // A desk enrolled with head office has a sync scheduler running on this store: stop it first.
+      stopScheduler(served.store.path);
+      await served.store.close();
+      served = null;
+    },
+    async reopen() {
+      served = await open();
+      restoring = false;
+      return served;
+    },
+  };
+  const recoveryRouter = createRecoveryRouter({ storePath: options.storePath, key: options.storeKey, appVersion: options.appVersion, logger: options.logger, host, now });
+  const router: Router = {
+    call: (method, input, transport) => {
+      if (restoring) return Promise.resolve({ ok: false, error: apiError('CONFLICT', 'error.restoring') });
+      return (served?.router ?? recoveryRouter).call(method, input, transport);
+    },
+    runJob: (name, job) => (served && !restoring ? served.router.runJob(name, job) : Promise.resolve(0)),
+  };
+
+  const problem = options.recoverDamagedStore ? storeFileProblem(options.storePath, options.storeKey) : null;
+  if (problem) options.logger.error({ problem }, 'the store failed its start-up check: recovery mode');
+  else served = await open();
+  const unregister = registerStoreHost(options.storePath, host);
   const stopJobs = options.backgroundJobs ? startBackgroundJobs(router, options.logger) : () => undefined;
+  const current = (): Served => {
+    if (!served) throw new Error('The store is damaged or being restored; recovery mode has no open store.');
+    return served;
+  };
   return {
-    store,
-    clock,
+    get store() {
+      return current().store;
+    },
+    get clock() {
+      return current().clock;
+    },
     router,
+    get recovery() {
+      return served === null && !restoring;
+    },
     close: async () => {
       stopJobs();
-      // A desk enrolled with head office has a sync scheduler running on this store: stop it first.
-      stopScheduler(store.path);
-      await store.close();
+      unregister();
+      if (!served) return;
+      stopScheduler(served.store.path);
+      await served.store.close();
+      served = null;
     },
   };
 }

@@ -35,3 +35,8 @@ export async function revokeUserSessions(db: Db, userId: string, now: string): P
     .where('revoked_at', 'is', null)
     .execute();
 }
+
+/** Ends every open session (a restore: everyone signs in again on the restored data). */
+export async function revokeAllSessions(db: Db, now: string): Promise<void> {
+  await db.updateTable('sessions').set({ revoked_at: now }).where('revoked_at', 'is', null).execute();
+}

@@ -1,0 +1,125 @@
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { BackupManifest } from '../../src-shared/contract/backups';
+import { appendAudit } from '../store/audit-log';
+import { BACKUP_STORE_FILE, copyShelves, fsyncFile } from '../store/backup-files';
+import { revokeAllSessions } from '../store/sessions';
+import { BackupRefusal, inspectBackup, writeBackup } from './backup-archive';
+import type { StoreHost } from './store-host';
+
+export class PreRestoreBackupFailed extends Error {
+  constructor(cause: unknown) {
+    super('The current state could not be backed up; nothing was restored.', { cause });
+    this.name = 'PreRestoreBackupFailed';
+  }
+}
+
+export class RestoreSwapFailed extends Error {
+  constructor(cause: unknown) {
+    super('The backup could not be opened in place of the store; the previous store was put back.', { cause });
+    this.name = 'RestoreSwapFailed';
+  }
+}
+
+export type RestoreOptions = {
+  storePath: string;
+  key: Buffer | null;
+  folder: string;
+  name: string;
+  appVersion: string;
+  at: Date;
+  host: StoreHost;
+  /** The live store's branch, refused if the backup belongs to another; null when the store is unreadable. */
+  homeBranchId: string | null;
+  /**
+   * Normal: the current store is backed up first (a restore never overwrites without that).
+   * Damaged: it cannot be copied reliably, so its files are kept aside, renamed, instead.
+   */
+  current: 'normal' | 'damaged';
+  audit: { userId: string | null; action: 'backups.restore' | 'recovery.restore'; via: 'ipc' | 'http' | 'cli' | 'job' };
+};
+
+export type RestoreOutcome = { restored: BackupManifest; preRestoreBackup: string | null; keptAside: string | null };
+
+const STORE_FILE_SUFFIXES = ['', '-wal', '-shm'] as const;
+
+function moveStoreFiles(from: string, to: string): void {
+  for (const suffix of STORE_FILE_SUFFIXES) {
+    if (existsSync(`${from}${suffix}`)) renameSync(`${from}${suffix}`, `${to}${suffix}`);
+  }
+}
+
+function removeStoreFiles(path: string): void {
+  for (const suffix of STORE_FILE_SUFFIXES) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/**
+ * Restore: check the backup whole, back up the current state, let the runtime close the store, put
+ * the backup's copy and content files in place, reopen (an older schema is migrated), end every
+ * session and record the restore in the audit chain. Any failure before the swap changes nothing;
+ * a failure to open the restored copy puts the previous files back.
+ */
+export async function restoreBackup(options: RestoreOptions): Promise<RestoreOutcome> {
+  const dir = join(options.folder, options.name);
+  const inspection = await inspectBackup(dir, options.key, options.homeBranchId);
+  if (!inspection.ok) throw new BackupRefusal(inspection.problem);
+
+  let preRestoreBackup: string | null = null;
+  if (options.current === 'normal') {
+    try {
+      const manifest = await writeBackup({
+        storePath: options.storePath, key: options.key, folder: options.folder, kind: 'pre-restore', at: options.at, appVersion: options.appVersion,
+      });
+      preRestoreBackup = manifest.name;
+    } catch (error) {
+      throw new PreRestoreBackupFailed(error);
+    }
+  }
+
+  const stamp = options.at.toISOString().replace(/[-:.]/g, '');
+  const aside = `${options.storePath}.${options.current === 'damaged' ? 'damaged' : 'replaced'}-${stamp}`;
+  const incoming = `${options.storePath}.restoring`;
+  copyFileSync(join(dir, BACKUP_STORE_FILE), incoming);
+  fsyncFile(incoming);
+
+  await options.host.release();
+  moveStoreFiles(options.storePath, aside);
+  renameSync(incoming, options.storePath);
+  copyShelves(dir, dirname(options.storePath));
+
+  let reopened;
+  try {
+    reopened = await options.host.reopen();
+  } catch (error) {
+    removeStoreFiles(options.storePath);
+    moveStoreFiles(aside, options.storePath);
+    await options.host.reopen();
+    throw new RestoreSwapFailed(error);
+  }
+
+  const { store, clock } = reopened;
+  const now = options.at.toISOString();
+  await store.db.transaction().execute(async (trx) => {
+    await revokeAllSessions(trx, now);
+    await appendAudit(trx, {
+      branchId: inspection.manifest.branch?.id ?? null,
+      userId: options.audit.userId,
+      action: options.audit.action,
+      entity: 'backup',
+      entityId: null,
+      detail: {
+        backup: options.name,
+        takenAt: inspection.manifest.takenAt,
+        schemaVersion: inspection.manifest.schemaVersion,
+        migrated: inspection.migrationsToApply,
+        preRestoreBackup,
+        via: options.audit.via,
+      },
+      at: now,
+      hlc: clock.next(),
+    });
+  });
+  // The previous state is safe in the verified pre-restore backup; a damaged store stays aside for inspection.
+  if (options.current === 'normal') removeStoreFiles(aside);
+  return { restored: inspection.manifest, preRestoreBackup, keptAside: options.current === 'damaged' ? basename(aside) : null };
+}
