@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     const storePath = storePathIn(dataDir);
     // MAMEN_STORE_KEY, else the key file (0600; created on the first run).
     const storeKey = storeKeyFromEnvOrFile({ storePath, keyFile: resolve(values['key-file'] ?? keyFilePathIn(dataDir)) });
-    runtime = await openRuntime({ storePath, storeKey, appVersion: APP_VERSION, logger, backgroundJobs: true });
+    runtime = await openRuntime({ storePath, storeKey, appVersion: APP_VERSION, logger, backgroundJobs: true, recoverDamagedStore: true });
   } catch (error) {
     if (error instanceof StoreKeyError) {
       console.error(`${error.ar}\n${error.en}`);
@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   }
   const app = await createHttpHost({ router: runtime.router, logger, rendererDir, port: Number(values.port), launchToken });
   const url = `http://127.0.0.1:${hostPort(app)}/?token=${launchToken}`;
-  console.log(`Mamen is running on its local store ${runtime.store.path}`);
+  if (runtime.recovery) console.error(`قاعدة البيانات تالفة: افتح الرابط واستعد نسخة احتياطية. / The store is damaged: open the link and restore a backup (${storePath}).`);
+  else console.log(`Mamen is running on its local store ${runtime.store.path}`);
   console.log(`Open this link in your browser (it carries this launch's access token): ${url}`);
   if (!values['no-open']) console.log('Press Ctrl+C to stop.');
 

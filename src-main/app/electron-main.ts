@@ -97,7 +97,7 @@ async function start(): Promise<void> {
   let runtime: Runtime;
   try {
     const storePath = storePathIn(dataDir);
-    runtime = await openRuntime({ storePath, storeKey: storeKeyFromKeychain(dataDir, storePath), appVersion: APP_VERSION, logger, backgroundJobs: true });
+    runtime = await openRuntime({ storePath, storeKey: storeKeyFromKeychain(dataDir, storePath), appVersion: APP_VERSION, logger, backgroundJobs: true, recoverDamagedStore: true });
   } catch (error) {
     const tooNew = error instanceof StoreTooNewError;
     logger.error({ err: error instanceof Error ? error.message : String(error) }, 'store could not be opened');
