@@ -7,8 +7,11 @@ import { EnrolRequest, PushRequest, SCHEMA_HEADER, SYNC_LIMITS, type SyncErrorCo
 import { readColumnCatalog } from '../store/change-apply';
 import { authenticateDevice, createEnrolmentCode, enrolDevice, listDevices, revokeDevice, sha256, type Device } from './devices';
 import { ADMIN_HTML, ADMIN_JS } from './admin-page';
+import { REPORTS_HTML, REPORTS_JS } from './reports-page';
+import { registerReportRoutes } from './reports-routes';
 import { fileRoutes } from './file-routes';
 import { FileStore } from './file-store';
+import { registerReviewRoutes } from './review-routes';
 import { Metrics } from './metrics';
 import { pagePull, receiveBatch } from './push';
 import { schemaPolicy, schemaRefusal } from './schema-gate';
@@ -150,6 +153,10 @@ export async function buildHeadOffice(options: HeadOfficeOptions) {
   const ADMIN_CSP = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
   app.get('/admin', async (_request, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', ADMIN_CSP).send(ADMIN_HTML));
   app.get('/admin/admin.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(ADMIN_JS));
+  app.get('/admin/reports', async (_request, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', ADMIN_CSP).send(REPORTS_HTML));
+  app.get('/admin/reports.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(REPORTS_JS));
+  await app.register(async (scope) => registerReportRoutes(scope, store, isAdmin, now));
+  await app.register(async (scope) => registerReviewRoutes(scope, store, columns, isAdmin, now));
 
   app.get('/admin/branches', async (request, reply) => {
     if (!isAdmin(request)) return refuse(reply, 401, 'unauthenticated');

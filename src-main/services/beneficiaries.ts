@@ -5,6 +5,8 @@ import { DomainError } from './domain-error';
 import { requireActor, scopedBranch, type Actor, type ServiceContext } from './context';
 import { requireBeneficiaryInScope } from './beneficiary-access';
 import { findDuplicateCandidates, unresolvedDuplicates } from './duplicates';
+import { supersededValues } from './superseded-values';
+import { idsOfPerson } from '../store/duplicate-reviews';
 import { profileView, summaryView } from './beneficiary-view';
 import { insertHouseholdMember } from './household';
 import { beneficiaryColumns } from './beneficiary-columns';
@@ -121,16 +123,15 @@ export const beneficiaryHandlers = {
 
   'beneficiaries.history': async (ctx, input) => {
     const actor = requireActor(ctx);
-    await requireBeneficiaryInScope(ctx, actor, input.id);
-    const rows = await listFieldHistory(ctx.db, 'beneficiaries', input.id);
-    return {
-      changes: rows.map((r) =>
-        historyForRole(
-          { field: r.field, oldValue: r.old_value, newValue: r.new_value, changedAt: r.changed_at, changedByName: r.changed_by_name },
-          actor.role,
-        ),
-      ),
-    };
+    const person = await requireBeneficiaryInScope(ctx, actor, input.id);
+    // A merged person's history joins every record's, with the values that lost (sync or merge) kept in it.
+    const ids = await idsOfPerson(ctx.db, person.id);
+    const rows = (await Promise.all(ids.map((id) => listFieldHistory(ctx.db, 'beneficiaries', id)))).flat();
+    const changes = [
+      ...rows.map((r) => ({ field: r.field, oldValue: r.old_value, newValue: r.new_value, changedAt: r.changed_at, changedByName: r.changed_by_name })),
+      ...(await supersededValues(ctx.db, ids)),
+    ].sort((a, b) => (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : 0));
+    return { changes: changes.map((c) => historyForRole(c, actor.role)) };
   },
 
   /** "Same person → open it": recorded so the audit shows the desk chose the existing record. */

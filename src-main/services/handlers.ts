@@ -28,6 +28,7 @@ import { privacyHandlers } from './privacy';
 import { backupHandlers } from './backups';
 import { revealHandlers } from './reveal';
 import { auditHandlers } from './audit';
+import { sessionLockHandlers } from './session-lock';
 
 /** Every contract method's use case. A missing or extra entry is a compile error. */
 export const handlers: Handlers = {
@@ -60,4 +61,5 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...revealHandlers,
   ...auditHandlers,
+  ...sessionLockHandlers,
 };

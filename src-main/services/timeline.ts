@@ -8,6 +8,7 @@ import { caseEvents } from '../store/timeline-cases';
 import { signedFormEvents } from '../store/timeline-forms';
 import { committeeEvents } from '../store/timeline-committee';
 import type { TimelineRow } from '../store/timeline-row';
+import { idsOfPerson } from '../store/duplicate-reviews';
 
 /** Later than any stored timestamp: the first page has no lower bound. */
 const END_OF_TIME = '9999-12-31T23:59:59.999Z';
@@ -29,7 +30,9 @@ export const timelineHandlers = {
     const actor = requireActor(ctx);
     const beneficiary = await requireBeneficiaryInScope(ctx, actor, input.beneficiaryId);
     const before = input.before ?? END_OF_TIME;
-    const batches = await Promise.all(SOURCES.map((source) => source(ctx.db, beneficiary.id, before, input.limit + 1)));
+    // A merged person's timeline joins the survivor's and every alias's events.
+    const ids = await idsOfPerson(ctx.db, beneficiary.id);
+    const batches = await Promise.all(ids.flatMap((id) => SOURCES.map((source) => source(ctx.db, id, before, input.limit + 1))));
     const events = batches.flat().sort(newestFirst);
     return { events: events.slice(0, input.limit), hasMore: events.length > input.limit };
   },

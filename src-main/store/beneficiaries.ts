@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { BeneficiariesTable, Database, HouseholdMembersTable } from './schema';
 import { searchDocument, searchQuery } from './beneficiary-keys';
+import { survivingId } from './duplicate-reviews';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type BeneficiaryRow = Selectable<BeneficiariesTable>;
@@ -15,8 +16,11 @@ function withBranch(db: Db) {
     .select('branches.name_ar as branch_name');
 }
 
-export function findBeneficiary(db: Db, id: string): Promise<BeneficiaryWithBranch | undefined> {
-  return withBranch(db).where('beneficiaries.id', '=', id).executeTakeFirst();
+/** The record an id stands for: a record merged into another (an alias) resolves to the survivor. */
+export async function findBeneficiary(db: Db, id: string): Promise<BeneficiaryWithBranch | undefined> {
+  const row = await withBranch(db).where('beneficiaries.id', '=', id).executeTakeFirst();
+  if (!row?.merged_into) return row;
+  return withBranch(db).where('beneficiaries.id', '=', await survivingId(db, row.merged_into)).executeTakeFirst();
 }
 
 export function findBeneficiaryByNationalId(db: Db, nationalId: string): Promise<BeneficiaryRow | undefined> {
@@ -24,7 +28,7 @@ export function findBeneficiaryByNationalId(db: Db, nationalId: string): Promise
 }
 
 /** Rewrites the search-index entry of one beneficiary (FTS5 rows are replaced, not updated). */
-export async function reindexBeneficiary(db: Db, row: BeneficiaryRow): Promise<void> {
+export async function reindexBeneficiary(db: Db, row: Parameters<typeof searchDocument>[0] & { id: string }): Promise<void> {
   const document = searchDocument(row);
   const rowid = sql`(SELECT rowid FROM beneficiaries WHERE id = ${row.id})`;
   await sql`DELETE FROM beneficiary_search WHERE rowid = ${rowid}`.execute(db);
@@ -50,7 +54,8 @@ export async function searchBeneficiaries(
     .innerJoin('branches', 'branches.id', 'beneficiaries.branch_id')
     .selectAll('beneficiaries')
     .select('branches.name_ar as branch_name')
-    .where(sql<boolean>`beneficiary_search MATCH ${match}`);
+    .where(sql<boolean>`beneficiary_search MATCH ${match}`)
+    .where('beneficiaries.merged_into', 'is', null);
   if (options.branchId) query = query.where('beneficiaries.branch_id', '=', options.branchId);
   return query.orderBy(sql`beneficiary_search.rowid`, 'desc').limit(options.limit).execute();
 }

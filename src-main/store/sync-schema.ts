@@ -16,6 +16,8 @@ export type SyncChangesTable = {
   branch_id: string;
   origin_device: string | null;
   received_at: string;
+  /** A head-office entry meant for one branch only (migration 0011); null: for whoever may see the row. */
+  audience_branch: Generated<string | null>;
 };
 
 export type SyncDevicesTable = {
@@ -58,6 +60,7 @@ export const TRAVELLING_TABLES = [
   'research_reports', 'committee_sessions', 'committee_agenda_items', 'committee_decisions', 'deliveries',
   'survey_responses', 'survey_follow_ups', 'outreach_tasks', 'complaints',
   'survey_invitations',
+  'duplicate_reviews', 'duplicate_resolutions', 'beneficiary_shares', 'field_conflicts',
 ] as const satisfies readonly TravellingTable[];
 
 type Missing = Exclude<TravellingTable, (typeof TRAVELLING_TABLES)[number]>;
@@ -68,6 +71,7 @@ export const TRAVELLING_TABLES_COMPLETE: Missing extends never ? true : Missing 
 export const INSERT_ONLY_TABLES: ReadonlySet<string> = new Set<TravellingTable>([
   'attachments', 'interview_steps', 'signatures', 'ticket_events', 'signed_forms', 'form_prints', 'committee_decisions', 'deliveries',
   'survey_invitations',
+  'duplicate_reviews', 'duplicate_resolutions', 'beneficiary_shares', 'field_conflicts',
 ]);
 
 /** Association-wide reference data: every branch pulls these, whichever branch wrote them. */

@@ -69,7 +69,6 @@ const BeneficiaryFields = z.object({
   phoneSecondary: OptionalSaudiMobile,
   // An emptied choice arrives as '': no preference.
   preferredChannel: z.union([z.literal(''), z.enum(CONTACT_CHANNEL_CODES)], { error: 'validation.invalidChoice' }).nullish().transform((v) => v || null),
-  preferredChannel: z.enum(CONTACT_CHANNEL_CODES, { error: 'validation.invalidChoice' }).nullish().transform((v) => v ?? null),
   governorate: optionalText(60),
   city: optionalText(60),
   address: optionalText(200),
@@ -132,7 +131,10 @@ export const BeneficiaryProfile = z.object({
   fullName: z.string(),
   latinName: z.string().nullable(),
   idType: z.enum(ID_TYPES),
+  /** Masked (`1•••••••89`) unless the role's profile policy shows it clear or it was revealed. */
   nationalId: z.string().nullable(),
+  /** The check-digit verdict, made on the clear value: null for passports and no ID. */
+  nationalIdValid: z.boolean().nullable(),
   nationality: z.string(),
   gender: z.enum(GENDERS),
   birthDate: z.string().nullable(),
@@ -174,6 +176,10 @@ export const FieldChange = z.object({
   newValue: z.string().nullable(),
   changedAt: IsoDateTime,
   changedByName: z.string().nullable(),
+  /** A value that lost to a concurrent edit of the same field (sync) or to a merge: old = the lost value, new = the kept one. */
+  superseded: z.boolean().optional(),
+  /** For a superseded value: the install that wrote it. */
+  supersededDesk: z.string().optional(),
 });
 
 export const beneficiaryMethods = {

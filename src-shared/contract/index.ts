@@ -23,9 +23,10 @@ import { privacyMethods } from './privacy';
 import { backupMethods } from './backups';
 import { revealMethods } from './reveal';
 import { auditMethods } from './audit';
+import { sessionLockMethods } from './session-lock';
 
 /** Every method of the API, `area.verb` → schemas and access. One table, read by both processes. */
-export const contract = { ...accountMethods, ...beneficiaryMethods, ...systemMethods, ...requestMethods, ...interviewMethods, ...referralMethods, ...queueMethods, ...contactMethods, ...knowledgeMethods, ...timelineMethods, ...formMethods, ...syncMethods, ...syncActionMethods, ...duplicateReviewMethods, ...committeeMethods, ...deliveryMethods, ...surveyMethods, ...outreachMethods, ...complaintMethods, ...reportMethods, ...revealMethods, ...auditMethods, ...backupMethods, ...privacyMethods };
+export const contract = { ...accountMethods, ...beneficiaryMethods, ...systemMethods, ...requestMethods, ...interviewMethods, ...referralMethods, ...queueMethods, ...contactMethods, ...knowledgeMethods, ...timelineMethods, ...formMethods, ...syncMethods, ...syncActionMethods, ...duplicateReviewMethods, ...committeeMethods, ...deliveryMethods, ...surveyMethods, ...outreachMethods, ...complaintMethods, ...reportMethods, ...revealMethods, ...auditMethods, ...sessionLockMethods, ...backupMethods, ...privacyMethods };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

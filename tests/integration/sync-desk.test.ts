@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { beneficiaryInput } from './support/test-runtime';
+import { writeRefusedChange } from './support/refused-change';
 import { setUpDesk, startHeadOffice, type HeadOfficeHarness } from './support/sync-harness';
 
 describe('the desk’s sync methods', () => {
@@ -75,10 +76,12 @@ describe('the desk’s sync methods', () => {
       await other.admin.call('sync.now', {});
       await desk.admin.call('sync.enrol', { serverUrl: ho.url, code: await ho.newCode(desk.branchId) });
       await desk.admin.call('beneficiaries.register', { beneficiary: person });
+      // A decision on a review item head office never opened: refused (the same person at two branches is not: it opens a review).
+      await writeRefusedChange(desk.runtime, desk.branchId);
       const status = await desk.admin.call('sync.now', {});
       expect(status).toMatchObject({ state: 'synced', pendingChanges: 0, parkedChanges: 1 });
       const { changes } = await desk.admin.call('sync.parked', {});
-      expect(changes).toEqual([expect.objectContaining({ direction: 'push', table: 'beneficiaries', reason: 'conflict_unique' })]);
+      expect(changes).toEqual([expect.objectContaining({ direction: 'push', table: 'duplicate_resolutions', reason: 'review_unknown' })]);
       expect(JSON.stringify(changes)).not.toContain(person.nationalId);
     } finally {
       await other.close();

@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import { updateTravelling } from '../../src-main/store/row-writer';
 import { SyncFailure } from '../../src-main/sync/server-client';
 import { beneficiaryInput } from './support/test-runtime';
+import { writeRefusedChange } from './support/refused-change';
 import { DIALECTS, firstDesk, nextDesk, startHeadOffice, startSecondServer, type Desk, type HeadOfficeHarness } from './support/sync-harness';
 
 /** A desk edits a beneficiary directly in its store (as a service would: stamped, logged, with history). */
@@ -113,16 +114,15 @@ describe.each(DIALECTS)('branch sync through a head office on %s', (dialect) => 
     const a = await firstDesk(ho, 'JZN');
     const c = await firstDesk(ho, 'SBY');
     desks.push(a, c);
-    const person = beneficiaryInput();
-    await a.admin.call('beneficiaries.register', { beneficiary: person });
+    await a.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput() });
     await a.sync();
-    // The same citizen registered at another branch: head office's unique national ID refuses it.
-    await c.admin.call('beneficiaries.register', { beneficiary: person });
+    // A decision on a review item head office never opened: refused.
+    await writeRefusedChange(c.runtime, c.enrolment.branchId);
     const other = await c.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput({ firstName: 'خالد', fatherName: 'سعيد', familyName: 'الزهراني', phonePrimary: '0561112223' }) });
     const counts = await c.sync();
     expect(counts.rejected).toBeGreaterThan(0);
     const parked = await c.runtime.store.db.selectFrom('sync_rejections').select(['table_name', 'reason']).execute();
-    expect(parked).toEqual([{ table_name: 'beneficiaries', reason: 'conflict_unique' }]);
+    expect(parked).toEqual([{ table_name: 'duplicate_resolutions', reason: 'review_unknown' }]);
     expect(await ho.store.db.selectFrom('beneficiaries').select('id').where('id', '=', other.id).executeTakeFirst()).toBeDefined();
     expect(await c.runtime.store.db.selectFrom('change_log').select('id').where('pushed_at', 'is', null).execute()).toHaveLength(0);
   });
