@@ -31,6 +31,8 @@ import { OutreachScreen } from '../features/outreach/outreach-screen';
 import { ComplaintsScreen } from '../features/complaints/complaints-screen';
 import { ReportsScreen } from '../features/reports/reports-screen';
 import { SyncScreen } from '../features/sync/sync-screen';
+import { CorrectionsScreen } from '../features/data-rights/corrections-screen';
+import { RetentionScreen } from '../features/data-rights/retention-screen';
 
 /**
  * Hash routing: the same static files are served from app:// in Electron and from the loopback host,
@@ -75,6 +77,8 @@ export function AppRoutes() {
           {canCall(user, 'complaints.list') ? <Route path="/complaints" element={<ComplaintsScreen />} /> : null}
           {canCall(user, 'reports.dashboard') ? <Route path="/reports" element={<ReportsScreen />} /> : null}
           {canCall(user, 'sync.status') ? <Route path="/sync" element={<SyncScreen />} /> : null}
+          {canCall(user, 'privacy.openCorrections') ? <Route path="/data-corrections" element={<CorrectionsScreen />} /> : null}
+          {canCall(user, 'privacy.retentionSettings') ? <Route path="/data-retention" element={<RetentionScreen />} /> : null}
           <Route path="*" element={<Navigate to="/registry" replace />} />
         </Route>
       </Routes>

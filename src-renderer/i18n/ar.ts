@@ -11,6 +11,7 @@ import { outreachText } from '../features/outreach/i18n';
 import { complaintsText } from '../features/complaints/i18n';
 import { reportsText } from '../features/reports/i18n';
 import { privacyText } from '../features/privacy/i18n';
+import { dataRightsText } from '../features/data-rights/i18n';
 /** Arabic interface text: the default language. `en.ts` must have exactly the same keys. */
 export const ar = {
   app: {
@@ -32,7 +33,7 @@ export const ar = {
     saved: 'تم الحفظ.',
   },
   lang: { toggle: 'English', current: 'العربية' },
-  nav: { label: 'الأقسام', complaints: 'الشكاوى والمقترحات', outreach: 'التواصل الاستباقي', surveys: 'رضا المستفيدين', committee: 'لجنة البحث', notifications: 'التنبيهات', registry: 'السجل', users: 'المستخدمون', import: 'الاستيراد', queueIssue: 'إصدار تذكرة', queueDesk: 'شباكي', contacts: 'التواصل', knowledge: 'أدوات الموظف', interviews: 'المقابلات', referrals: 'إحالات الباحث', requests: 'طلبات الدعم', forms: 'النماذج', verify: 'التحقق من مستند', sync: 'المزامنة', reports: 'لوحة المؤشرات' },
+  nav: { label: 'الأقسام', corrections: 'طلبات تصحيح البيانات', retention: 'الاحتفاظ بالبيانات', complaints: 'الشكاوى والمقترحات', outreach: 'التواصل الاستباقي', surveys: 'رضا المستفيدين', committee: 'لجنة البحث', notifications: 'التنبيهات', registry: 'السجل', users: 'المستخدمون', import: 'الاستيراد', queueIssue: 'إصدار تذكرة', queueDesk: 'شباكي', contacts: 'التواصل', knowledge: 'أدوات الموظف', interviews: 'المقابلات', referrals: 'إحالات الباحث', requests: 'طلبات الدعم', forms: 'النماذج', verify: 'التحقق من مستند', sync: 'المزامنة', reports: 'لوحة المؤشرات' },
   navGroups: { reception: 'الاستقبال', casework: 'البحث واللجنة', documents: 'النماذج والأدلة', administration: 'الإدارة' },
   userMenu: { changePassword: 'تغيير كلمة المرور', logout: 'تسجيل الخروج' },
   roles: {
@@ -248,6 +249,7 @@ export const ar = {
   complaints: complaintsText.ar,
   reports: reportsText.ar,
   privacy: privacyText.ar,
+  dataRights: dataRightsText.ar,
 } ;
 
 export type Translation = typeof ar;

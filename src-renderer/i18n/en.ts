@@ -12,6 +12,7 @@ import { outreachText } from '../features/outreach/i18n';
 import { complaintsText } from '../features/complaints/i18n';
 import { reportsText } from '../features/reports/i18n';
 import { privacyText } from '../features/privacy/i18n';
+import { dataRightsText } from '../features/data-rights/i18n';
 
 /** English interface text; typed by the Arabic file so the two never drift apart. */
 export const en: Translation = {
@@ -34,7 +35,7 @@ export const en: Translation = {
     saved: 'Saved.',
   },
   lang: { toggle: 'العربية', current: 'English' },
-  nav: { label: 'Sections', complaints: 'Complaints', outreach: 'Proactive outreach', surveys: 'Satisfaction', committee: 'Research committee', notifications: 'Notifications', registry: 'Registry', users: 'Users', import: 'Import', queueIssue: 'Issue ticket', queueDesk: 'My desk', contacts: 'Contacts', knowledge: 'Staff tools', interviews: 'Interviews', referrals: 'Referrals', requests: 'Support requests', forms: 'Forms', verify: 'Verify a document', sync: 'Sync', reports: 'Dashboard' },
+  nav: { label: 'Sections', corrections: 'Data corrections', retention: 'Data retention', complaints: 'Complaints', outreach: 'Proactive outreach', surveys: 'Satisfaction', committee: 'Research committee', notifications: 'Notifications', registry: 'Registry', users: 'Users', import: 'Import', queueIssue: 'Issue ticket', queueDesk: 'My desk', contacts: 'Contacts', knowledge: 'Staff tools', interviews: 'Interviews', referrals: 'Referrals', requests: 'Support requests', forms: 'Forms', verify: 'Verify a document', sync: 'Sync', reports: 'Dashboard' },
   navGroups: { reception: 'Reception', casework: 'Research and committee', documents: 'Forms and guides', administration: 'Administration' },
   userMenu: { changePassword: 'Change password', logout: 'Sign out' },
   roles: {
@@ -249,4 +250,5 @@ export const en: Translation = {
   complaints: complaintsText.en,
   reports: reportsText.en,
   privacy: privacyText.en,
+  dataRights: dataRightsText.en,
 };

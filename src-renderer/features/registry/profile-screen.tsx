@@ -12,6 +12,7 @@ import { BackIcon } from './register-screen';
 import { useBeneficiary } from './use-registry';
 import { beneficiaryCaseTabs } from '../contacts/case-tabs';
 import { FormList } from '../forms/form-list';
+import { dataRightsTabs } from '../data-rights/data-rights-tabs';
 
 export function ProfileScreen() {
   const { t } = useTranslation();
@@ -60,6 +61,7 @@ export function ProfileScreen() {
             ...(canCall(user, 'forms.list')
               ? [{ key: 'forms', label: <span data-testid="tab-forms">{t('forms.desk.tab')}</span>, children: <FormList beneficiaryId={id} /> }]
               : []),
+            ...dataRightsTabs(id, user, t),
           ]}
         />
       </Card>
