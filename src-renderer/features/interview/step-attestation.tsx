@@ -23,15 +23,15 @@ function Summary({ data }: { data: SignedData }) {
         <span className="ltr-value">{data.beneficiary.nationalId ?? t('app.none')}</span>
       </Descriptions.Item>
       <Descriptions.Item label={t('interview.data.requestType')}>{data.requestType.nameAr}</Descriptions.Item>
-      <Descriptions.Item label={t('interview.data.household')}>{data.household.length}</Descriptions.Item>
+      <Descriptions.Item label={t('interview.data.household')}>{formatCount(data.household.length, lang)}</Descriptions.Item>
       <Descriptions.Item label={t('interview.data.prisonerName')}>{data.prisoner.name}</Descriptions.Item>
       <Descriptions.Item label={t('interview.data.prisonerRelation')}>{rel ? t(`interview.relations.${rel}` as 'interview.relations.other') : t('app.none')}</Descriptions.Item>
       <Descriptions.Item label={t('interview.data.prisonName')}>{data.prisoner.prison}</Descriptions.Item>
       <Descriptions.Item label={t('interview.data.expectedReleaseDate')}>
         <DualDate value={data.prisoner.expectedReleaseDate} inline />
       </Descriptions.Item>
-      <Descriptions.Item label={t('interview.data.monthlyIncome')}>{data.income.monthlyIncome}</Descriptions.Item>
-      <Descriptions.Item label={t('interview.data.monthlyRent')}>{data.income.monthlyRent ?? t('app.none')}</Descriptions.Item>
+      <Descriptions.Item label={t('interview.data.monthlyIncome')}>{data.income.monthlyIncome === null ? t('app.none') : formatCount(data.income.monthlyIncome, lang)}</Descriptions.Item>
+      <Descriptions.Item label={t('interview.data.monthlyRent')}>{data.income.monthlyRent === null ? t('app.none') : formatCount(data.income.monthlyRent, lang)}</Descriptions.Item>
       <Descriptions.Item label={t('interview.data.documents')} span={2}>
         {t('interview.attestation.documentsLine', { verified: formatCount(verified, lang), total: formatCount(data.documents.length, lang) })}
       </Descriptions.Item>
