@@ -14,6 +14,9 @@ import { openBoardWindow } from './board-window';
 import { APP_VERSION } from './app-version';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './renderer-protocol';
 import { startUpdater } from './updates';
+import { watchConnectivity } from './reconnect';
+import { existingScheduler } from '../sync/scheduler';
+import { updateFeedUrl } from '../sync/update-feed';
 import { loadWindowState, rememberWindowState } from './window-state';
 
 const dataDir = defaultDataDir();
@@ -119,7 +122,9 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  startUpdater(logger, process.env.MAMEN_UPDATE_URL);
+  // Enrolled desks update from their own head office (its /updates/ feed) unless a feed is configured.
+  startUpdater(logger, await updateFeedUrl(runtime.store.db, process.env.MAMEN_UPDATE_URL));
+  watchConnectivity(() => void existingScheduler(runtime.store.path)?.nudge());
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => void runtime.close());

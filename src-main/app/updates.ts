@@ -2,8 +2,8 @@ import { autoUpdater } from 'electron-updater';
 import type { Logger } from '../api/logger';
 
 /**
- * Updates come from head office's generic feed. Off until a feed URL is configured
- * (MAMEN_UPDATE_URL); the head-office issue serves the feed and the setting.
+ * Updates come from head office's generic feed (latest.yml and installers under `<server>/updates/`,
+ * see sync/update-feed.ts), or from MAMEN_UPDATE_URL. Off until the desk is enrolled or a feed is set.
  */
 export function startUpdater(logger: Logger, feedUrl: string | undefined): void {
   if (!feedUrl) {
