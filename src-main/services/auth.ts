@@ -1,6 +1,6 @@
 import type { Handlers } from './handler-types';
 import { DomainError } from './domain-error';
-import { requireActor, type Actor } from './context';
+import { requireActor, type Actor, type ServiceContext } from './context';
 import { hashPassword, UNUSABLE_HASH_FOR_TIMING, verifyPassword } from './passwords';
 import { actorFromUser, openSession } from './sessions';
 import { findUserById, findUserByUsername, recordSignInOutcome, setPasswordHash } from '../store/users';
@@ -20,7 +20,35 @@ export function sessionUser(actor: Actor) {
     branchName: actor.branchName,
     branchScope: actor.branchScope,
     mustChangePassword: actor.mustChangePassword,
+    locked: actor.locked,
   };
+}
+
+/**
+ * A wrong password, at sign-in or at the lock screen: counted toward the lockout, audited, and
+ * refused with the count kept (the refusal commits its own bookkeeping).
+ */
+export async function refuseWrongPassword(
+  ctx: ServiceContext,
+  user: { id: string; failed_attempts: number },
+  failedAction: 'auth.login.failed' | 'auth.unlock.failed',
+): Promise<never> {
+  const failedAttempts = user.failed_attempts + 1;
+  const locks = failedAttempts >= MAX_FAILED_SIGN_INS;
+  const lockedUntil = locks ? new Date(ctx.now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+  await recordSignInOutcome(ctx.db, user.id, { failedAttempts: locks ? 0 : failedAttempts, lockedUntil });
+  await ctx.auditExtra(locks ? 'auth.account.locked' : failedAction, {
+    entity: 'user', entityId: user.id, detail: { failedAttempts },
+  });
+  if (locks) {
+    // Guessing at a lock screen means someone is at that desk: its session ends with the lockout.
+    if (failedAction === 'auth.unlock.failed' && ctx.actor) {
+      await revokeSession(ctx.db, ctx.actor.sessionId, ctx.now.toISOString());
+      ctx.setSessionToken(null);
+    }
+    throw new DomainError('ACCOUNT_LOCKED', 'error.accountLocked', { values: { minutes: LOCKOUT_MINUTES }, commitWork: true });
+  }
+  throw new DomainError('INVALID_CREDENTIALS', 'error.invalidCredentials', { commitWork: true });
 }
 
 export const authHandlers = {
@@ -36,19 +64,7 @@ export const authHandlers = {
       const minutes = Math.ceil((Date.parse(user.locked_until) - nowMs) / 60_000);
       throw new DomainError('ACCOUNT_LOCKED', 'error.accountLocked', { values: { minutes } });
     }
-    if (!(await verifyPassword(input.password, user.password_hash))) {
-      const failedAttempts = user.failed_attempts + 1;
-      const locks = failedAttempts >= MAX_FAILED_SIGN_INS;
-      const lockedUntil = locks ? new Date(nowMs + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-      await recordSignInOutcome(ctx.db, user.id, { failedAttempts: locks ? 0 : failedAttempts, lockedUntil });
-      await ctx.auditExtra(locks ? 'auth.account.locked' : 'auth.login.failed', {
-        entity: 'user', entityId: user.id, detail: { failedAttempts },
-      });
-      if (locks) {
-        throw new DomainError('ACCOUNT_LOCKED', 'error.accountLocked', { values: { minutes: LOCKOUT_MINUTES }, commitWork: true });
-      }
-      throw new DomainError('INVALID_CREDENTIALS', 'error.invalidCredentials', { commitWork: true });
-    }
+    if (!(await verifyPassword(input.password, user.password_hash))) return refuseWrongPassword(ctx, user, 'auth.login.failed');
     await recordSignInOutcome(ctx.db, user.id, { failedAttempts: 0, lockedUntil: null, lastLoginAt: ctx.now.toISOString() });
     const sessionId = await openSession(ctx, user.id);
     ctx.describe({ entity: 'user', entityId: user.id });
@@ -71,7 +87,7 @@ export const authHandlers = {
     if (!user || !(await verifyPassword(input.currentPassword, user.password_hash))) {
       throw new DomainError('VALIDATION', 'error.wrongPassword', { fields: { currentPassword: 'error.wrongPassword' } });
     }
-    await setPasswordHash(ctx.db, actor.id, await hashPassword(input.newPassword), false);
+    await setPasswordHash(ctx.db, actor.id, await hashPassword(input.newPassword), false, { ...ctx.stamp(), userId: actor.id });
     // Other desks signed in as this user are signed out; this one gets a fresh session.
     await revokeUserSessions(ctx.db, actor.id, ctx.now.toISOString());
     await openSession(ctx, actor.id);

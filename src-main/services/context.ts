@@ -13,6 +13,8 @@ export type Actor = {
   branchScope: BranchScope;
   mustChangePassword: boolean;
   sessionId: string;
+  /** The session is locked (idle or "lock now"): the router lets only unlock and sign-out through. */
+  locked: boolean;
 };
 
 /** What the audit row of this call should point at; set by the service, written by the router. */

@@ -4,18 +4,21 @@ import { reportTables, type Cell, type ReportTableData } from '../../src-shared/
 
 /** CSV for Excel (UTF-8 with a byte-order mark, CRLF, quoted where needed) and XLSX workbooks, right to left. */
 
+/** Any titled table: the report's sections and the audit log are both exported through here. */
+export type ExportTable = Pick<ReportTableData, 'title' | 'headers' | 'rows'>;
+
 function csvCell(value: Cell): string {
   if (value === null) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(table: ReportTableData): Buffer {
+export function toCsv(table: ExportTable): Buffer {
   const lines = [table.headers, ...table.rows].map((row) => row.map(csvCell).join(','));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-export async function toXlsx(tables: ReportTableData[], caption: string): Promise<Buffer> {
+export async function toXlsx(tables: ExportTable[], caption: string): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Mamen front office';
   for (const table of tables) {

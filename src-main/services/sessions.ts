@@ -1,9 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Role, BranchScope } from '../../src-shared/domain/roles';
 import type { Database } from '../store/schema';
-import { findLiveSession, insertSession, revokeSession, touchSession } from '../store/sessions';
+import { findLiveSession, insertSession, revokeSession, setSessionLocked, touchSession } from '../store/sessions';
+import { DEFAULT_IDLE_LOCK_MINUTES } from '../../src-shared/contract/session-lock';
+import { getSetting } from '../store/settings';
 import { findUserById, type UserWithBranch } from '../store/users';
 import type { Actor, ServiceContext } from './context';
 
@@ -17,7 +19,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function actorFromUser(user: UserWithBranch, sessionId: string): Actor {
+export function actorFromUser(user: UserWithBranch, sessionId: string, locked = false): Actor {
   return {
     id: user.id,
     username: user.username,
@@ -28,7 +30,14 @@ export function actorFromUser(user: UserWithBranch, sessionId: string): Actor {
     branchScope: user.branch_scope as BranchScope,
     mustChangePassword: user.must_change_password === 1,
     sessionId,
+    locked,
   };
+}
+
+/** The idle-lock setting (minutes), or the default when an admin never set it. */
+export async function idleLockMinutes(db: Kysely<Database> | Transaction<Database>): Promise<number> {
+  const stored = Number(await getSetting(db, 'idle_lock_minutes'));
+  return Number.isInteger(stored) && stored > 0 ? stored : DEFAULT_IDLE_LOCK_MINUTES;
 }
 
 /** Opens a session for a user and binds it to the calling transport; returns the session id. */
@@ -44,6 +53,7 @@ export async function openSession(ctx: ServiceContext, userId: string): Promise<
     last_seen_at: now,
     expires_at: new Date(ctx.now.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
     revoked_at: null,
+    locked_at: null,
   });
   ctx.setSessionToken(token);
   return id;
@@ -61,6 +71,13 @@ export async function resolveSession(db: Kysely<Database>, token: string | null,
   }
   const user = await findUserById(db, session.user_id);
   if (!user || user.active !== 1) return null;
+  // A desk left alone past the idle-lock setting is locked here too, whatever its window did (a closed
+  // or frozen renderer): last_seen_at moves once a minute, hence the minute of slack.
+  let locked = session.locked_at !== null;
+  if (!locked && idleMs > (await idleLockMinutes(db)) * 60_000 + TOUCH_EVERY_MS) {
+    await setSessionLocked(db, session.id, now.toISOString());
+    locked = true;
+  }
   if (idleMs > TOUCH_EVERY_MS) await touchSession(db, session.id, now.toISOString());
-  return actorFromUser(user, session.id);
+  return actorFromUser(user, session.id, locked);
 }

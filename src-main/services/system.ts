@@ -1,5 +1,4 @@
 import type { Handlers } from './handler-types';
-import { verifyAuditChain } from '../store/audit-log';
 import { schedulerState } from './sync';
 import { readSyncStatus } from './sync-status';
 
@@ -19,6 +18,4 @@ export const systemHandlers = {
       sync: await readSyncStatus(ctx.db, await schedulerState(ctx)).then((s) => ({ state: s.state, lastSyncAt: s.lastSyncAt, error: s.error, clockOffsetMs: s.clockOffsetMs })),
     };
   },
-
-  'audit.verify': async (ctx) => verifyAuditChain(ctx.db),
 } satisfies Partial<Handlers>;

@@ -47,7 +47,8 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db.insertInto('audit_log').values({ ...row, hash: auditRowHash(row) }).execute();
 }
 
-export type AuditChainCheck = { ok: boolean; entries: number; brokenAtSeq: number | null };
+/** `brokenAt*` name the first row whose link or hash does not match: the tampered (or removed-before) row. */
+export type AuditChainCheck = { ok: boolean; entries: number; brokenAtSeq: number | null; brokenAtId: string | null };
 
 /** Walks the whole chain in order; the first row whose link or hash does not match breaks it. */
 export async function verifyAuditChain(db: Db): Promise<AuditChainCheck> {
@@ -65,12 +66,12 @@ export async function verifyAuditChain(db: Db): Promise<AuditChainCheck> {
     if (page.length === 0) break;
     for (const row of page) {
       if (row.prev_hash !== previous || auditRowHash(row) !== row.hash) {
-        return { ok: false, entries, brokenAtSeq: row.seq };
+        return { ok: false, entries, brokenAtSeq: row.seq, brokenAtId: row.id };
       }
       previous = row.hash;
       entries += 1;
       afterSeq = row.seq;
     }
   }
-  return { ok: true, entries, brokenAtSeq: null };
+  return { ok: true, entries, brokenAtSeq: null, brokenAtId: null };
 }

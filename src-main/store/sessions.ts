@@ -40,3 +40,8 @@ export async function revokeUserSessions(db: Db, userId: string, now: string): P
 export async function revokeAllSessions(db: Db, now: string): Promise<void> {
   await db.updateTable('sessions').set({ revoked_at: now }).where('revoked_at', 'is', null).execute();
 }
+
+/** Locks (a time) or unlocks (null) one session; a locked session answers only unlock and sign-out. */
+export async function setSessionLocked(db: Db, id: string, lockedAt: string | null): Promise<void> {
+  await db.updateTable('sessions').set({ locked_at: lockedAt }).where('id', '=', id).execute();
+}

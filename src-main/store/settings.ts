@@ -11,7 +11,9 @@ export type SettingKey =
   | 'initialised_at'
   | 'device_id'
   /** When the files beside the store were all sealed with its key (content-sealing.ts). */
-  | 'content_files_sealed_at';
+  | 'content_files_sealed_at'
+  /** Minutes without input after which a desk locks (session-lock.ts); an admin sets it. */
+  | 'idle_lock_minutes';
 
 export async function getSetting(db: Db, key: SettingKey): Promise<string | null> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();

@@ -24,6 +24,8 @@ export const SessionUser = z.object({
   branchName: z.string(),
   branchScope: z.enum(BRANCH_SCOPES),
   mustChangePassword: z.boolean(),
+  /** The screen is locked: the renderer shows the lock screen, the server answers only unlock and sign-out. */
+  locked: z.boolean(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 

@@ -56,12 +56,6 @@ export const systemMethods = {
     access: 'session',
     writes: false,
   }),
-  'audit.verify': defineMethod({
-    input: Empty,
-    output: z.object({ ok: z.boolean(), entries: z.number().int(), brokenAtSeq: z.number().int().nullable() }),
-    access: ['admin', 'manager'],
-    writes: false,
-  }),
   'imports.preview': defineMethod({ input: ImportRequest, output: ImportReport, access: ['admin'], writes: false }),
   'imports.run': defineMethod({ input: ImportRequest, output: ImportReport, access: ['admin'], writes: true }),
 };
