@@ -1,5 +1,6 @@
 import type { BeneficiaryProfile } from '../../src-shared/contract/beneficiaries';
 import { preferredChannelOf } from '../../src-shared/domain/contact-channels';
+import { checkNationalId } from '../../src-shared/domain/national-id';
 import type { BeneficiaryWithBranch, HouseholdMemberRow } from '../store/beneficiaries';
 
 type NameColumns = { first_name: string; father_name: string; grandfather_name: string; family_name: string };
@@ -59,6 +60,7 @@ export function profileView(
     latinName: row.latin_name,
     idType: row.id_type as IdType,
     nationalId: row.national_id,
+    nationalIdValid: (row.id_type === 'national_id' || row.id_type === 'iqama') && row.national_id ? checkNationalId(row.national_id).ok : null,
     nationality: row.nationality,
     gender: row.gender as Gender,
     birthDate: row.birth_date,

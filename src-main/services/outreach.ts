@@ -28,6 +28,7 @@ import { requireActor, scopedBranch, type ServiceContext } from './context';
 import { DomainError } from './domain-error';
 import { localPhone } from './forms-labels';
 import { evaluateSeasons, outreachSeasonHandlers, seasonSubject } from './outreach-seasons';
+import { maskNullable, maskPhone } from '../../src-shared/domain/masking';
 
 const FACT_SOURCES: Record<OutreachKind, (ctx: ServiceContext, from: string, to: string) => Promise<OutreachFact[]>> = {
   after_service: (ctx, from, to) => deliveredFacts(ctx.db, from, to),
@@ -55,7 +56,8 @@ function taskView(row: TaskListRow): TaskView {
     kind: row.kind as OutreachTaskKind,
     beneficiaryId: row.beneficiary_id,
     beneficiaryName: row.beneficiary_name,
-    phone: localPhone(row.phone_primary),
+    // A list: the number is masked; the desk reveals it (audited) when it places the call.
+    phone: maskNullable(localPhone(row.phone_primary), maskPhone),
     requestId: row.request_id,
     anchorDay: row.anchor_day,
     channel: row.channel as ContactChannel,

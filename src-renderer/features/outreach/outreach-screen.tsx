@@ -15,6 +15,8 @@ import { CompleteModal } from './complete-modal';
 import { RulesCard } from './rules-card';
 import { SeasonsCard } from './seasons-card';
 import './outreach.css';
+import { formatSaudiMobile } from '../../../src-shared/domain/phone';
+import { RevealValue } from '../privacy/reveal-value';
 
 /**
  * The morning's call list: opening it runs the outreach pass (each due fact becomes a task once),
@@ -65,7 +67,7 @@ export function OutreachScreen() {
             columns={[
               { key: 'due', title: t('outreach.columns.due'), render: (_, task) => <DualDate value={task.dueOn} inline /> },
               { key: 'beneficiary', title: t('outreach.columns.beneficiary'), render: (_, task) => <Link to={`/beneficiaries/${task.beneficiaryId}`}>{task.beneficiaryName}</Link> },
-              { key: 'phone', title: t('outreach.columns.phone'), render: (_, task) => <span className="ltr-value">{task.phone ?? t('app.none')}</span> },
+              { key: 'phone', title: t('outreach.columns.phone'), render: (_, task) => (task.phone ? <RevealValue beneficiaryId={task.beneficiaryId} field="phonePrimary" value={task.phone} format={formatSaudiMobile} testId={`outreach-phone-${task.id}`} /> : t('app.none')) },
               { key: 'reason', title: t('outreach.columns.reason'), render: (_, task) => <Tag color="blue">{t(`outreach.kinds.${task.kind}`)}</Tag> },
               { key: 'channel', title: t('outreach.columns.channel'), render: (_, task) => CONTACT_CHANNEL_NAMES[task.channel][lang] },
               { key: 'script', title: t('outreach.columns.script'), dataIndex: 'script', width: '30%' },
