@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { CLOCK_DRIFT_WARN_MS } from '../../src-shared/contract/sync';
 import { useTranslation } from 'react-i18next';
 import { call } from '../app/api-client';
 import { useSession } from '../app/session';
@@ -16,6 +18,14 @@ export function StatusBar() {
     refetchInterval: 30_000,
   });
   const data = status.data;
+  const refetch = status.refetch;
+  // The line is back: head office is tried at once rather than when the backoff ends.
+  useEffect(() => {
+    const back = () => void call('sync.nudge', {}).then(() => refetch()).catch(() => undefined);
+    window.addEventListener('online', back);
+    return () => window.removeEventListener('online', back);
+  }, [refetch]);
+  const drift = data?.sync.clockOffsetMs ?? 0;
   return (
     <footer className="status-bar" data-testid="status-bar" role="status">
       <Item label={t('status.user')}>{user.displayName}</Item>
@@ -30,6 +40,14 @@ export function StatusBar() {
           <Item label={t('status.schema')}>{data.schemaVersion}</Item>
           <Item label={t('status.pending')}>{data.pendingChanges}</Item>
           <Item label={t('status.sync')}>{t(`status.syncStates.${data.sync.state}`)}</Item>
+          {data.sync.error === 'update_required' || data.sync.error === 'server_outdated' ? (
+            <span className="status-item status-warning" data-testid="status-sync-update" title={t(`sync.errors.${data.sync.error}`)}>
+              {data.sync.error === 'update_required' ? t('sync.updateShort') : t(`sync.errors.${data.sync.error}`)}
+            </span>
+          ) : null}
+          {Math.abs(drift) > CLOCK_DRIFT_WARN_MS ? (
+            <span className="status-item status-warning" data-testid="status-clock-drift">{t('sync.clockDrift', { minutes: Math.round(Math.abs(drift) / 60_000) })}</span>
+          ) : null}
         </>
       ) : null}
       <span className="status-item status-today">

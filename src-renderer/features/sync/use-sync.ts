@@ -23,6 +23,20 @@ export function useSyncNow() {
   return useMutation({ mutationFn: () => call('sync.now', {}), onSuccess: refresh });
 }
 
+/** Sends a refused change again, or sets it aside; the list, the screen and the status bar follow. */
+export function useSettleParked() {
+  const client = useQueryClient();
+  const refresh = useRefreshAfter();
+  return useMutation({
+    mutationFn: ({ action, changeId }: { action: 'retry' | 'discard'; changeId: string }) =>
+      call(action === 'retry' ? 'sync.retryParked' : 'sync.discardParked', { changeId }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['sync.parked'] });
+      await refresh();
+    },
+  });
+}
+
 export function useEnrol() {
   const refresh = useRefreshAfter();
   return useMutation({ mutationFn: (input: MethodInput<'sync.enrol'>) => call('sync.enrol', input), onSuccess: refresh });
