@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir, storePathIn } from '../api/paths';
 import { APP_VERSION } from '../app/app-version';
-import { backupCommand } from './backup-command';
+import { backupCommand, restoreCommand } from './backup-command';
 import { CliError, say, usageError } from './cli-output';
 import { openCliSession, readPassword } from './cli-session';
 import { duplicatesCommand } from './duplicates-command';
@@ -19,7 +19,8 @@ const USAGE = `mamen ${APP_VERSION} — أوامر مدير النظام / admin
   mamen [--store <path>] import <file> --user <username> [--format csv|xlsx|jsonl]
         [--map field=Heading ...] [--skip-problem-rows] [--dry-run]      (password: MAMEN_PASSWORD)
   mamen [--store <path>] duplicates --user <username> [--format csv|json] [--out <file>]
-  mamen [--store <path>] backup <file>
+  mamen [--store <path>] backup [<folder>]      (default: the backups folder chosen in the app)
+  mamen [--store <path>] restore <backup folder> [--preview]      (close the app first)
 `;
 
 const OPTIONS = {
@@ -37,6 +38,7 @@ const OPTIONS = {
   map: { type: 'string', multiple: true },
   'skip-problem-rows': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  preview: { type: 'boolean' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -109,7 +111,9 @@ async function main(argv: string[]): Promise<number> {
     case 'duplicates':
       return duplicatesCommand({ storePath, keyFile, format: values.format, out: values.out, user: values.user });
     case 'backup':
-      return backupCommand({ storePath, target: argument });
+      return backupCommand({ storePath, keyFile, folder: argument });
+    case 'restore':
+      return restoreCommand({ storePath, keyFile, backup: argument, preview: values.preview ?? false });
     default:
       throw usageError(`أمر غير معروف: ${command}`, `Unknown command: ${command}\n${USAGE}`);
   }

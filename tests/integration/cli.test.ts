@@ -1,6 +1,6 @@
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../../src-shared/domain/national-id';
@@ -110,21 +110,5 @@ describe('mamen command line', () => {
     expect(listing.blocksSkipped).toBe(0);
     expect(listing.pairs).toEqual([expect.objectContaining({ kind: 'relative', reasons: ['same_phone', 'relative_same_lineage'] })]);
     expect(query<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'cli.duplicates'").n).toBe(2);
-  });
-
-  it('writes a verified backup and never overwrites an existing file', () => {
-    const target = join(temp.dir, 'backups', 'copy.sqlite');
-    const first = mamen(['backup', target]);
-    expect(first.code).toBe(0);
-    expect(first.stdout).toContain(target);
-    expect(query<{ integrity_check: string }>('PRAGMA integrity_check', target).integrity_check).toBe('ok');
-    expect(beneficiaryCount(target)).toBe(2);
-    expect(existsSync(`${target}-wal`)).toBe(false);
-
-    const size = statSync(target).size;
-    const again = mamen(['backup', target]);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toContain('لن يُستبدل');
-    expect(statSync(target).size).toBe(size);
   });
 });
