@@ -13,6 +13,7 @@ import { fileRoutes } from './file-routes';
 import { FileStore } from './file-store';
 import { registerReviewRoutes } from './review-routes';
 import { Metrics } from './metrics';
+import { registerSurveyRoutes } from './survey-routes';
 import { pagePull, receiveBatch } from './push';
 import { schemaPolicy, schemaRefusal } from './schema-gate';
 import type { HeadOfficeStore } from './store';
@@ -153,6 +154,8 @@ export async function buildHeadOffice(options: HeadOfficeOptions) {
   const ADMIN_CSP = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
   app.get('/admin', async (_request, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', ADMIN_CSP).send(ADMIN_HTML));
   app.get('/admin/admin.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(ADMIN_JS));
+  // The public survey page a printed QR slip opens (no login; rate-limited; one answer per token).
+  await app.register(async (scope) => registerSurveyRoutes(scope, store, columns, now));
   app.get('/admin/reports', async (_request, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', ADMIN_CSP).send(REPORTS_HTML));
   app.get('/admin/reports.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(REPORTS_JS));
   await app.register(async (scope) => registerReportRoutes(scope, store, isAdmin, now));

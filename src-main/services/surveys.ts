@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { FollowUpView, ScoreGroup } from '../../src-shared/contract/surveys';
 import { riyadhDay } from '../../src-shared/domain/committee-clock';
-import { MIN_RESPONSES_TO_SHOW, needsFollowUp, summarise, summariseBy, type SurveyChannel, type SurveyService } from '../../src-shared/domain/survey-scores';
+import { FOLLOW_UP_DAYS, MIN_RESPONSES_TO_SHOW, needsFollowUp, summarise, summariseBy, type SurveyChannel, type SurveyService } from '../../src-shared/domain/survey-scores';
 import { findFollowUp, findFollowUpView, listFollowUps, listScores, type FollowUpRow, type ScoreRowWithKeys } from '../store/surveys';
 import { insertTravelling, updateTravelling } from '../store/row-writer';
 import type { Handlers } from './handler-types';
@@ -9,9 +9,7 @@ import { requireBeneficiaryInScope } from './beneficiary-access';
 import { requireActor, scopedBranch } from './context';
 import { DomainError } from './domain-error';
 import { requireRequestInScope } from './requests';
-
-/** A supervisor calls a disappointed visitor back within three days. */
-const FOLLOW_UP_DAYS = 3;
+import { surveyInvitationHandlers } from './survey-invitations';
 
 function followUpView(row: FollowUpRow): FollowUpView {
   return {
@@ -38,6 +36,8 @@ function groups(rows: ScoreRowWithKeys[], key: (r: ScoreRowWithKeys) => string, 
 }
 
 export const surveyHandlers = {
+  ...surveyInvitationHandlers,
+
   'surveys.submit': async (ctx, input) => {
     const actor = requireActor(ctx);
     if (input.beneficiaryId) await requireBeneficiaryInScope(ctx, actor, input.beneficiaryId);

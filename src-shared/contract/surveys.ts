@@ -50,7 +50,26 @@ export type FollowUpView = z.infer<typeof FollowUpView>;
 
 const Period = z.object({ from: IsoDay.nullish().transform((v) => v ?? null), to: IsoDay.nullish().transform((v) => v ?? null) });
 
+/** What a printed QR slip is for: the service just given, and (optionally) whom it was given to. */
+export const SurveyInvitationInput = z
+  .object({
+    service: z.enum(SURVEY_SERVICES, { error: 'validation.invalidChoice' }),
+    beneficiaryId: Id.nullish().transform((v) => v ?? null),
+    requestId: Id.nullish().transform((v) => v ?? null),
+  })
+  .strict();
+
+export const SurveyInvitation = z.object({
+  id: Id,
+  /** The address the QR code opens (head office's survey page with the one-time token). */
+  url: z.string(),
+  expiresAt: IsoDateTime,
+  file: z.object({ pdfBase64: z.string(), fileName: z.string(), sha256: z.string() }),
+});
+
 export const surveyMethods = {
+  /** A one-time QR survey slip (PDF) for the service just given; answered on head office's page. */
+  'surveys.invite': defineMethod({ input: SurveyInvitationInput, output: SurveyInvitation, access: ROLES, writes: true }),
   /** One answer, at the kiosk (the desk's session), by phone or from a printed QR, entered by staff. */
   'surveys.submit': defineMethod({
     input: SurveyAnswer,

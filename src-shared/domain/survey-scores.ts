@@ -20,6 +20,9 @@ export function needsFollowUp(csat: number): boolean {
   return csat <= 2;
 }
 
+/** A supervisor calls a disappointed visitor back within three days. */
+export const FOLLOW_UP_DAYS = 3;
+
 export type ScoreRow = { csat: number; nps: number | null };
 
 export type ScoreSummary = {
