@@ -8,6 +8,7 @@ import { beneficiaryKeys } from '../store/beneficiary-keys';
 import type { Change, ColumnCatalog } from '../store/change-apply';
 import type { Database } from '../store/schema';
 import type { Device } from './devices';
+import type { Superseded } from './field-conflicts';
 import { HeadOfficeWriter, observeStamp } from './head-office-writes';
 
 /**
@@ -149,10 +150,21 @@ async function merge(tx: Tx, writer: HeadOfficeWriter, resolution: Wire): Promis
   }
 }
 
-/** After a batch was applied and logged: new review items, and the effects of accepted resolutions. */
-export async function afterAccepted(tx: Tx, columns: ColumnCatalog, logged: readonly Wire[], at: string): Promise<void> {
+/**
+ * After a batch was applied and logged: superseded values kept as records, new review items, and the
+ * effects of accepted resolutions.
+ */
+export async function afterAccepted(tx: Tx, columns: ColumnCatalog, logged: readonly Wire[], superseded: readonly Superseded[], at: string): Promise<void> {
   for (const change of logged) observeStamp(change.hlc);
   const writer = new HeadOfficeWriter(tx, columns, at);
+  const accepted = new Set(logged.map((c) => c.id));
+  for (const s of superseded) {
+    if (!accepted.has(s.changeId)) continue;
+    await writer.insert('field_conflicts', {
+      id: uuidv7(), branch_id: s.branchId, table_name: s.table, row_id: s.rowId, field: s.field,
+      losing_value: text(s.losing), losing_hlc: s.losingHlc, winning_value: text(s.winning), winning_hlc: s.winningHlc,
+    });
+  }
   const checked = new Set<string>();
   for (const change of logged) {
     if (change.table_name === 'beneficiaries' && !checked.has(change.row_id) && Object.keys(change.fields).some((f) => MATCHING_FIELDS.has(f))) {

@@ -7,6 +7,7 @@ import { ASSOCIATION_WIDE_TABLES } from '../store/sync-schema';
 import type { Database } from '../store/schema';
 import { afterAccepted, screenResolutions } from './cross-branch';
 import type { Device } from './devices';
+import { findSuperseded } from './field-conflicts';
 import { visibleTo } from './pull-scope';
 import { lockChangeLog, type HeadOfficeStore } from './store';
 
@@ -58,6 +59,7 @@ export async function receiveBatch(
     const refusals = await screenResolutions(tx, device, fresh);
     for (const [id, reason] of refusals) rejected.push({ id, reason });
     if (refusals.size > 0) fresh.splice(0, fresh.length, ...fresh.filter((c) => !refusals.has(c.id)));
+    const superseded = await findSuperseded(tx, device, fresh, batch.seen ?? 0);
     const outcomes = await applyChanges(tx, fresh, columns, at);
     const logged = fresh.filter((change, i) => {
       const outcome = outcomes[i];
@@ -74,7 +76,7 @@ export async function receiveBatch(
         origin_device: device.id, received_at: at,
       }))).execute();
     }
-    await afterAccepted(tx, columns, logged, at);
+    await afterAccepted(tx, columns, logged, superseded, at);
     const result: PushReply = { accepted, rejected, replayed: false };
     await tx.insertInto('sync_batches').values({ device_id: device.id, batch_id: batch.batchId, received_at: at, reply: JSON.stringify(result) }).execute();
     const lastError = rejected.length > 0 ? `rejected ${rejected.length}: ${[...new Set(rejected.map((r) => r.reason))].join(',')}` : null;

@@ -17,6 +17,7 @@ import { requestHandlers } from './requests';
 import { formHandlers } from './forms';
 import { syncHandlers } from './sync';
 import { duplicateReviewHandlers } from './duplicate-reviews';
+import { joinBranchHandlers } from './join-branch';
 import { syncActionHandlers } from './sync-actions';
 import { committeeHandlers } from './committee';
 import { deliveryHandlers } from './delivery';
@@ -50,6 +51,7 @@ export const handlers: Handlers = {
   ...formHandlers,
   ...syncHandlers,
   ...duplicateReviewHandlers,
+  ...joinBranchHandlers,
   ...syncActionHandlers,
   ...committeeHandlers,
   ...deliveryHandlers,

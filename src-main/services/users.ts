@@ -109,7 +109,7 @@ export const userHandlers = {
   'users.resetPassword': async (ctx, input) => {
     const user = await findUserById(ctx.db, input.id);
     if (!user) throw new DomainError('NOT_FOUND', 'error.notFound');
-    await setPasswordHash(ctx.db, user.id, await hashPassword(input.newPassword), true);
+    await setPasswordHash(ctx.db, user.id, await hashPassword(input.newPassword), true, ctx.stamp());
     await revokeUserSessions(ctx.db, user.id, ctx.now.toISOString());
     ctx.describe({ entity: 'user', entityId: user.id });
     return { ok: true as const };

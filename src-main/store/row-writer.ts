@@ -8,8 +8,12 @@ export type WriteStamp = { hlc: string; now: string; userId: string | null };
 type Db = Kysely<Database> | Transaction<Database>;
 type Row = Record<string, string | number | null>;
 
-/** Columns that stay on the device: secrets and per-device counters never enter the outbox. */
-const LOCAL_ONLY_COLUMNS = new Set(['password_hash', 'failed_attempts', 'locked_until', 'last_login_at']);
+/**
+ * Columns that stay on the device: per-device sign-in counters never enter the outbox. The password
+ * hash does travel (to head office and the branch's other desks), so staff sign in at any desk of
+ * their branch, including one that joined the branch with an empty store.
+ */
+const LOCAL_ONLY_COLUMNS = new Set(['failed_attempts', 'locked_until', 'last_login_at']);
 
 function shippable(fields: Row): Row {
   return Object.fromEntries(Object.entries(fields).filter(([key]) => !LOCAL_ONLY_COLUMNS.has(key)));

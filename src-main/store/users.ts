@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, UsersTable } from './schema';
+import { updateTravelling, type WriteStamp } from './row-writer';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type UserRow = Selectable<UsersTable>;
@@ -52,10 +53,9 @@ export async function recordSignInOutcome(
     .execute();
 }
 
-export async function setPasswordHash(db: Db, id: string, hash: string, mustChange: boolean): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ password_hash: hash, must_change_password: mustChange ? 1 : 0, failed_attempts: 0, locked_until: null })
-    .where('id', '=', id)
-    .execute();
+/** A new password: the hash and the must-change flag travel (logged), the lock-out counters are reset here. */
+export async function setPasswordHash(db: Db, id: string, hash: string, mustChange: boolean, stamp: WriteStamp): Promise<void> {
+  const before = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  await updateTravelling(db, 'users', before, { password_hash: hash, must_change_password: mustChange ? 1 : 0 }, stamp, { history: false });
+  await db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', id).execute();
 }

@@ -59,7 +59,7 @@ export async function pushOutbox(db: Kysely<Database>, server: SyncServer, enrol
     }
     const batch = takeBatch(pending, SYNC_LIMITS.pushChanges, SYNC_LIMITS.pushBytes);
     // A fresh batch id per attempt: a resend after a cut is recognised by its change ids instead.
-    const reply = await server.push(uuidv7(), batch.map(toWire));
+    const reply = await server.push(uuidv7(), batch.map(toWire), await readCursor(db));
     const refusedIds = new Set(reply.rejected.map((r) => r.id));
     const at = now().toISOString();
     await db.transaction().execute(async (tx) => {

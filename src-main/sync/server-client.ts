@@ -62,9 +62,9 @@ export class SyncServer {
     return `${base(this.serverUrl)}${path}`;
   }
 
-  push(batchId: string, changes: WireChange[]) {
+  push(batchId: string, changes: WireChange[], seen?: number) {
     return request(`${base(this.serverUrl)}/sync/push`, {
-      method: 'POST', headers: { ...this.headers(), 'content-type': 'application/json' }, body: JSON.stringify({ batchId, changes }),
+      method: 'POST', headers: { ...this.headers(), 'content-type': 'application/json' }, body: JSON.stringify({ batchId, changes, seen }),
     }, PushReply, this.observe);
   }
 

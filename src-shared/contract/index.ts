@@ -13,6 +13,7 @@ import { formMethods } from './forms';
 import { syncMethods } from './sync';
 import { syncActionMethods } from './sync-actions';
 import { duplicateReviewMethods } from './duplicate-reviews';
+import { joinBranchMethods } from './join-branch';
 import { committeeMethods } from './committee';
 import { deliveryMethods } from './delivery';
 import { surveyMethods } from './surveys';
@@ -26,7 +27,7 @@ import { auditMethods } from './audit';
 import { sessionLockMethods } from './session-lock';
 
 /** Every method of the API, `area.verb` → schemas and access. One table, read by both processes. */
-export const contract = { ...accountMethods, ...beneficiaryMethods, ...systemMethods, ...requestMethods, ...interviewMethods, ...referralMethods, ...queueMethods, ...contactMethods, ...knowledgeMethods, ...timelineMethods, ...formMethods, ...syncMethods, ...syncActionMethods, ...duplicateReviewMethods, ...committeeMethods, ...deliveryMethods, ...surveyMethods, ...outreachMethods, ...complaintMethods, ...reportMethods, ...revealMethods, ...auditMethods, ...sessionLockMethods, ...backupMethods, ...privacyMethods };
+export const contract = { ...accountMethods, ...beneficiaryMethods, ...systemMethods, ...requestMethods, ...interviewMethods, ...referralMethods, ...queueMethods, ...contactMethods, ...knowledgeMethods, ...timelineMethods, ...formMethods, ...syncMethods, ...syncActionMethods, ...duplicateReviewMethods, ...joinBranchMethods, ...committeeMethods, ...deliveryMethods, ...surveyMethods, ...outreachMethods, ...complaintMethods, ...reportMethods, ...revealMethods, ...auditMethods, ...sessionLockMethods, ...backupMethods, ...privacyMethods };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

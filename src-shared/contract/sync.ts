@@ -27,6 +27,8 @@ export type WireChange = z.infer<typeof WireChange>;
 export const PushRequest = z.object({
   batchId: Id,
   changes: z.array(WireChange).min(1).max(SYNC_LIMITS.pushChanges),
+  /** The desk's pull cursor: what of head office's log it had applied when it made these changes (tells concurrent edits from later ones). */
+  seen: z.number().int().min(0).optional(),
 });
 export const PushReply = z.object({
   accepted: z.number().int(),

@@ -155,6 +155,7 @@ export const ERROR_MESSAGES = {
   'validation.responseDays': { ar: 'مدة الرد في الحقل «{field}» من ١ إلى ٦٠ يوم عمل.', en: '“{field}” must be 1 to 60 working days.' },
   'validation.agendaEmpty': { ar: 'اختر طلباً واحداً على الأقل لجدول الأعمال.', en: 'Choose at least one request for the agenda.' },
   'error.syncOffline': { ar: 'تعذّر الوصول إلى خادم المقر الرئيسي. تحقق من العنوان والاتصال ثم أعد المحاولة.', en: 'The head-office server could not be reached. Check the address and the connection, then try again.' },
+  'error.joinBranchEmpty': { ar: 'لم تصل بيانات الفرع وموظفوه بعد من المقر الرئيسي. زامن جهاز الفرع الأول ثم أعد المحاولة.', en: 'The branch and its staff have not arrived from head office yet. Sync the branch’s first desk, then try again.' },
   'error.reviewAlreadyResolved': { ar: 'تم البت في هذا التكرار من قبل.', en: 'This duplicate has already been decided.' },
   'error.reviewSurvivorRequired': { ar: 'اختر السجل الذي يبقى عند الدمج.', en: 'Choose the record that stays when merging.' },
   'error.conflictNotReapplicable': { ar: 'لا يمكن إعادة تطبيق هذه القيمة من هنا.', en: 'This value cannot be reapplied from here.' },
