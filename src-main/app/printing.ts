@@ -20,7 +20,7 @@ async function printInViewer(pdf: Buffer, title: string, logger: Logger): Promis
     height: 1100,
     title,
     autoHideMenuBar: true,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true },
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, disableBlinkFeatures: 'Auxclick' },
   });
   window.on('closed', () => void rm(dir, { recursive: true, force: true }));
   try {
