@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Migration } from 'kysely';
@@ -47,6 +48,43 @@ async function plainStoreWithData(dir: string): Promise<{ beneficiaryId: string;
   const { id: attachmentId } = await admin.call('attachments.upload', { contentBase64: b64(pdfBytes(ATTACHMENT_TEXT)) });
   await store.close();
   return { beneficiaryId, attachmentId };
+}
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const FILLER_ROWS = 8_000;
+
+/** A plain store big enough (about 6 MB) that encrypting it takes a while to interrupt. */
+async function bigPlainStore(path: string): Promise<void> {
+  const store = await openStore(path);
+  store.sqlite.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  const insert = store.sqlite.prepare('INSERT INTO filler (body) VALUES (?)');
+  store.sqlite.transaction(() => {
+    for (let i = 0; i < FILLER_ROWS; i += 1) insert.run(`${MARKER_NAME} ${randomBytes(300).toString('hex')}`);
+  })();
+  await store.close();
+}
+
+/** Runs the encrypting child and kills it `delayMs` after it starts opening (or lets it finish: null); returns how long it took. */
+function encryptInChild(path: string, delayMs: number | null): Promise<{ finished: boolean; ms: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/support/store-encrypter.ts', path], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let started = 0;
+  let finished = false;
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.on('data', (d: Buffer) => {
+    const text = d.toString();
+    if (text.includes('opening')) {
+      started = Date.now();
+      if (delayMs !== null) setTimeout(() => child.kill('SIGKILL'), delayMs);
+    }
+    if (text.includes('encrypted')) finished = true;
+  });
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL' || code === 0) resolve({ finished, ms: Date.now() - started });
+      else reject(new Error(`store encrypter failed (${code}): ${stderr}`));
+    });
+  });
 }
 
 function filesUnder(dir: string): string[] {
@@ -145,4 +183,40 @@ describe('a plain store from before encryption', () => {
     cleanups.push(() => copy.close());
     expect((await copy.db.selectFrom('beneficiaries').select('family_name').where('id', '=', beneficiaryId).executeTakeFirst())?.family_name).toBe(MARKER_NAME);
   });
+});
+
+describe('encrypting a plain store, interrupted', () => {
+  it('leaves either the untouched plain store or the whole encrypted one when killed at any point, and the next open finishes', async () => {
+    const dir = folder();
+    const template = join(dir, 'template.sqlite');
+    await bigPlainStore(template);
+    const calibration = join(dir, 'calibration.sqlite');
+    copyFileSync(template, calibration);
+    const { ms } = await encryptInChild(calibration, null);
+    expect(storeFileState(calibration)).toBe('encrypted');
+
+    let interrupted = 0;
+    for (const [round, fraction] of [0.1, 0.35, 0.6, 0.85].entries()) {
+      const path = join(dir, `round-${round}.sqlite`);
+      copyFileSync(template, path);
+      const run = await encryptInChild(path, Math.round(ms * fraction));
+      if (!run.finished) interrupted += 1;
+      const state = storeFileState(path);
+      expect(['plain', 'encrypted']).toContain(state);
+      if (state === 'plain') expect(fileHash(path)).toBe(fileHash(template));
+
+      const reopened = await openStore(path, { key: TEST_STORE_KEY });
+      try {
+        expect(reopened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect((reopened.sqlite.prepare('SELECT count(*) AS n FROM filler').get() as { n: number }).n).toBe(FILLER_ROWS);
+      } finally {
+        await reopened.close();
+      }
+      expect(storeFileState(path)).toBe('encrypted');
+      expect(readFileSync(path).includes(MARKER_BYTES)).toBe(false);
+      expect(existsSync(`${path}.encrypting`)).toBe(false);
+    }
+    // The kills must have landed during the work, not only after it.
+    expect(interrupted).toBeGreaterThanOrEqual(2);
+  }, 120_000);
 });
