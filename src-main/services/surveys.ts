@@ -10,6 +10,7 @@ import { requireActor, scopedBranch } from './context';
 import { DomainError } from './domain-error';
 import { requireRequestInScope } from './requests';
 import { surveyInvitationHandlers } from './survey-invitations';
+import { surveyTrendHandlers } from './survey-trends';
 
 function followUpView(row: FollowUpRow): FollowUpView {
   return {
@@ -37,6 +38,7 @@ function groups(rows: ScoreRowWithKeys[], key: (r: ScoreRowWithKeys) => string, 
 
 export const surveyHandlers = {
   ...surveyInvitationHandlers,
+  ...surveyTrendHandlers,
 
   'surveys.submit': async (ctx, input) => {
     const actor = requireActor(ctx);

@@ -3,7 +3,7 @@ import type { Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export type ScoreRowWithKeys = { csat: number; nps: number | null; service: string; channel: string; branch_id: string; branch_name: string; month: string; staff_id: string };
+export type ScoreRowWithKeys = { csat: number; nps: number | null; service: string; channel: string; branch_id: string; branch_name: string; month: string; staff_id: string; answered_at: string };
 
 /** The answers of a period (ISO days, inclusive; Riyadh days taken as UTC+3), optionally of one branch or one member of staff. */
 export function listScores(db: Db, filter: { from: string | null; to: string | null; branchId: string | null; staffId?: string | null }): Promise<ScoreRowWithKeys[]> {
@@ -17,6 +17,7 @@ export function listScores(db: Db, filter: { from: string | null; to: string | n
       'survey_responses.channel',
       'survey_responses.branch_id',
       'survey_responses.staff_id',
+      'survey_responses.answered_at',
       'branches.name_ar as branch_name',
       sql<string>`substr(survey_responses.answered_at, 1, 7)`.as('month'),
     ]);

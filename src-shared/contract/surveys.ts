@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CSAT_MAX, CSAT_MIN, NPS_MAX, NPS_MIN, SURVEY_CHANNELS, SURVEY_SERVICES } from '../domain/survey-scores';
 import { ROLES, type Role } from '../domain/roles';
+import { TREND_GRANULARITIES, TREND_VIEWS } from '../domain/survey-trends';
 import { defineMethod } from './define';
 import { Id, IsoDateTime, optionalText, requiredText } from './common';
 
@@ -67,7 +68,23 @@ export const SurveyInvitation = z.object({
   file: z.object({ pdfBase64: z.string(), fileName: z.string(), sha256: z.string() }),
 });
 
+const TrendLine = z.object({
+  key: z.string(),
+  label: z.string().nullable(),
+  points: z.array(z.object({ period: z.string(), responses: z.number().int(), csatAverage: z.number().nullable(), nps: z.number().int().nullable() })),
+});
+
 export const surveyMethods = {
+  /**
+   * CSAT average and NPS by week or month: `mine` (anyone) gives the caller's own line (from a few
+   * answers on) beside the team's; supervisors may group by service, branch or channel. Never by staff.
+   */
+  'surveys.trends': defineMethod({
+    input: Period.extend({ granularity: z.enum(TREND_GRANULARITIES, { error: 'validation.invalidChoice' }), view: z.enum(TREND_VIEWS, { error: 'validation.invalidChoice' }) }).strict(),
+    output: z.object({ periods: z.array(z.string()), lines: z.array(TrendLine) }),
+    access: ROLES,
+    writes: false,
+  }),
   /** A one-time QR survey slip (PDF) for the service just given; answered on head office's page. */
   'surveys.invite': defineMethod({ input: SurveyInvitationInput, output: SurveyInvitation, access: ROLES, writes: true }),
   /** One answer, at the kiosk (the desk's session), by phone or from a printed QR, entered by staff. */
