@@ -1,6 +1,8 @@
 import { contactsText } from '../features/contacts/i18n';
 import { knowledgeText } from '../features/knowledge/i18n';
 import { syncText } from '../features/sync/i18n';
+import { syncReviewText } from '../features/sync/review-i18n';
+import { backupsText } from '../features/backups/i18n';
 import { timelineText } from '../features/timeline/i18n';
 import { queueText } from '../features/queue/i18n';
 import { interviewText } from '../features/interview/i18n';
@@ -11,6 +13,8 @@ import { outreachText } from '../features/outreach/i18n';
 import { complaintsText } from '../features/complaints/i18n';
 import { reportsText } from '../features/reports/i18n';
 import { privacyText } from '../features/privacy/i18n';
+import { auditText } from '../features/audit/i18n';
+import { lockText } from '../features/lock/i18n';
 import { dataRightsText } from '../features/data-rights/i18n';
 /** Arabic interface text: the default language. `en.ts` must have exactly the same keys. */
 export const ar = {
@@ -33,7 +37,7 @@ export const ar = {
     saved: 'تم الحفظ.',
   },
   lang: { toggle: 'English', current: 'العربية' },
-  nav: { label: 'الأقسام', corrections: 'طلبات تصحيح البيانات', retention: 'الاحتفاظ بالبيانات', complaints: 'الشكاوى والمقترحات', outreach: 'التواصل الاستباقي', surveys: 'رضا المستفيدين', committee: 'لجنة البحث', notifications: 'التنبيهات', registry: 'السجل', users: 'المستخدمون', import: 'الاستيراد', queueIssue: 'إصدار تذكرة', queueDesk: 'شباكي', contacts: 'التواصل', knowledge: 'أدوات الموظف', interviews: 'المقابلات', referrals: 'إحالات الباحث', requests: 'طلبات الدعم', forms: 'النماذج', verify: 'التحقق من مستند', sync: 'المزامنة', reports: 'لوحة المؤشرات' },
+  nav: { backups: 'النسخ الاحتياطية', label: 'الأقسام', audit: 'سجل التدقيق', corrections: 'طلبات تصحيح البيانات', retention: 'الاحتفاظ بالبيانات', complaints: 'الشكاوى والمقترحات', outreach: 'التواصل الاستباقي', surveys: 'رضا المستفيدين', committee: 'لجنة البحث', notifications: 'التنبيهات', registry: 'السجل', users: 'المستخدمون', import: 'الاستيراد', queueIssue: 'إصدار تذكرة', queueDesk: 'شباكي', contacts: 'التواصل', knowledge: 'أدوات الموظف', interviews: 'المقابلات', referrals: 'إحالات الباحث', requests: 'طلبات الدعم', forms: 'النماذج', verify: 'التحقق من مستند', sync: 'المزامنة', reports: 'لوحة المؤشرات' },
   navGroups: { reception: 'الاستقبال', casework: 'البحث واللجنة', documents: 'النماذج والأدلة', administration: 'الإدارة' },
   userMenu: { changePassword: 'تغيير كلمة المرور', logout: 'تسجيل الخروج' },
   roles: {
@@ -240,6 +244,8 @@ export const ar = {
   contacts: contactsText.ar,
   knowledge: knowledgeText.ar,
   sync: syncText.ar,
+  syncReview: syncReviewText.ar,
+  backups: backupsText.ar,
   timeline: timelineText.ar,
   interview: interviewText.ar,
   forms: formsText.ar,
@@ -249,6 +255,8 @@ export const ar = {
   complaints: complaintsText.ar,
   reports: reportsText.ar,
   privacy: privacyText.ar,
+  audit: auditText.ar,
+  lock: lockText.ar,
   dataRights: dataRightsText.ar,
 } ;
 

@@ -2,6 +2,8 @@ import type { Translation } from './ar';
 import { contactsText } from '../features/contacts/i18n';
 import { knowledgeText } from '../features/knowledge/i18n';
 import { syncText } from '../features/sync/i18n';
+import { syncReviewText } from '../features/sync/review-i18n';
+import { backupsText } from '../features/backups/i18n';
 import { timelineText } from '../features/timeline/i18n';
 import { queueText } from '../features/queue/i18n';
 import { interviewText } from '../features/interview/i18n';
@@ -12,6 +14,8 @@ import { outreachText } from '../features/outreach/i18n';
 import { complaintsText } from '../features/complaints/i18n';
 import { reportsText } from '../features/reports/i18n';
 import { privacyText } from '../features/privacy/i18n';
+import { auditText } from '../features/audit/i18n';
+import { lockText } from '../features/lock/i18n';
 import { dataRightsText } from '../features/data-rights/i18n';
 
 /** English interface text; typed by the Arabic file so the two never drift apart. */
@@ -35,7 +39,7 @@ export const en: Translation = {
     saved: 'Saved.',
   },
   lang: { toggle: 'العربية', current: 'English' },
-  nav: { label: 'Sections', corrections: 'Data corrections', retention: 'Data retention', complaints: 'Complaints', outreach: 'Proactive outreach', surveys: 'Satisfaction', committee: 'Research committee', notifications: 'Notifications', registry: 'Registry', users: 'Users', import: 'Import', queueIssue: 'Issue ticket', queueDesk: 'My desk', contacts: 'Contacts', knowledge: 'Staff tools', interviews: 'Interviews', referrals: 'Referrals', requests: 'Support requests', forms: 'Forms', verify: 'Verify a document', sync: 'Sync', reports: 'Dashboard' },
+  nav: { backups: 'Backups', label: 'Sections', audit: 'Audit log', corrections: 'Data corrections', retention: 'Data retention', complaints: 'Complaints', outreach: 'Proactive outreach', surveys: 'Satisfaction', committee: 'Research committee', notifications: 'Notifications', registry: 'Registry', users: 'Users', import: 'Import', queueIssue: 'Issue ticket', queueDesk: 'My desk', contacts: 'Contacts', knowledge: 'Staff tools', interviews: 'Interviews', referrals: 'Referrals', requests: 'Support requests', forms: 'Forms', verify: 'Verify a document', sync: 'Sync', reports: 'Dashboard' },
   navGroups: { reception: 'Reception', casework: 'Research and committee', documents: 'Forms and guides', administration: 'Administration' },
   userMenu: { changePassword: 'Change password', logout: 'Sign out' },
   roles: {
@@ -241,6 +245,8 @@ export const en: Translation = {
   contacts: contactsText.en,
   knowledge: knowledgeText.en,
   sync: syncText.en,
+  syncReview: syncReviewText.en,
+  backups: backupsText.en,
   timeline: timelineText.en,
   interview: interviewText.en,
   forms: formsText.en,
@@ -250,5 +256,7 @@ export const en: Translation = {
   complaints: complaintsText.en,
   reports: reportsText.en,
   privacy: privacyText.en,
+  audit: auditText.en,
+  lock: lockText.en,
   dataRights: dataRightsText.en,
 };

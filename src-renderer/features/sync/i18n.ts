@@ -48,6 +48,8 @@ const ar = {
     clock_skew: 'ساعة الجهاز متقدمة كثيراً عن ساعة المقر',
     branch_not_allowed: 'سجل لفرع لا يحق للجهاز إرساله',
     payload_too_large: 'تغيير أكبر مما يقبله المقر',
+    review_unknown: 'قرار في بند مراجعة لا يعرفه المقر',
+    already_resolved: 'سبقه قرار آخر في بند المراجعة نفسه',
   },
   enrol: {
     title: 'تسجيل الجهاز لدى المقر الرئيسي',
@@ -107,6 +109,8 @@ const en: typeof ar = {
     clock_skew: 'this desk’s clock is far ahead of head office’s',
     branch_not_allowed: 'a record of a branch this desk may not send',
     payload_too_large: 'a change larger than head office accepts',
+    review_unknown: 'a decision on a review item head office does not know',
+    already_resolved: 'another decision on the same review item came first',
   },
   enrol: {
     title: 'Enrol this desk with head office',

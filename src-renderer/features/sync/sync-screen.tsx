@@ -8,6 +8,8 @@ import { ErrorAlert } from '../../components/error-alert';
 import { DateTimeText } from '../../components/dual-date';
 import { EnrolForm } from './enrol-form';
 import { ParkedList } from './parked-list';
+import { ConflictsList } from './conflicts-list';
+import { ReviewQueue } from './review-queue';
 import { useSyncNow, useSyncStatus } from './use-sync';
 
 const STATE_COLOURS: Record<SyncStatus['state'], string> = { not_configured: 'default', synced: 'green', pending: 'gold', offline: 'orange', error: 'red' };
@@ -66,6 +68,8 @@ export function SyncScreen() {
             </Descriptions>
           </Card>
           {data.parkedChanges > 0 && canCall(user, 'sync.parked') ? <ParkedList count={data.parkedChanges} /> : null}
+          {configured && canCall(user, 'sync.reviews') ? <ReviewQueue /> : null}
+          {configured && canCall(user, 'sync.conflicts') ? <ConflictsList /> : null}
           {canCall(user, 'sync.enrol') && (!configured || data.error === 'unauthenticated') ? <EnrolForm serverUrl={data.serverUrl} /> : null}
         </Space>
       ) : null}
