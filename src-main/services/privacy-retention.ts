@@ -2,7 +2,7 @@ import { DEFAULT_CORRECTION_DAYS, type RetentionOutcome } from '../../src-shared
 import { ANONYMISATION } from '../../src-shared/domain/anonymisation';
 import { REQUEST_STATES, isFinalState } from '../../src-shared/domain/request-state';
 import { applicableRule, RETENTION_KINDS, type RetentionKind, type RetentionRule } from '../../src-shared/domain/retention';
-import { listRetentionRules, readCorrectionDays, updateRetentionRule, writeCorrectionDays, type RetentionRuleRow } from '../store/privacy';
+import { listRetentionRules, readCorrectionDays, readRetentionJobDay, updateRetentionRule, writeCorrectionDays, writeRetentionJobDay, type RetentionRuleRow } from '../store/privacy';
 import {
   anonymiseRow,
   attachmentFileSharedWithOthers,
@@ -19,6 +19,7 @@ import { collectSubjectRecords, type SubjectRecords } from '../store/privacy-sub
 import type { Handlers } from './handler-types';
 import { requireActor, scopedBranch, type ServiceContext } from './context';
 import { DomainError } from './domain-error';
+import { today } from './privacy-views';
 
 /**
  * Retention: rules as data, evaluated on demand (a dry run counts, a run anonymises the very same
@@ -126,8 +127,15 @@ async function run(ctx: ServiceContext, branchId: string | null): Promise<Retent
   return outcome(rules, chosen, files, failed);
 }
 
-/** The background job: every active rule over every branch; returns how many people were anonymised. */
+/**
+ * The background job: every active rule over every branch, once a day (the job timer ticks every few
+ * minutes; rules count in years, and reading every file's last activity is not free). Returns how
+ * many people were anonymised.
+ */
 export async function runRetention(ctx: ServiceContext): Promise<number> {
+  const day = today(ctx);
+  if ((await readRetentionJobDay(ctx.db)) === day) return 0;
+  await writeRetentionJobDay(ctx.db, day);
   return (await run(ctx, null)).total;
 }
 

@@ -127,3 +127,15 @@ export async function writeCorrectionDays(db: Db, days: number): Promise<void> {
   const value = String(days);
   await db.insertInto('settings').values({ key: CORRECTION_DAYS_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
 }
+
+const RETENTION_DAY_KEY = 'privacy_retention_last_day';
+
+/** The day (Riyadh) the retention job last went through the registry. */
+export async function readRetentionJobDay(db: Db): Promise<string | null> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', RETENTION_DAY_KEY).executeTakeFirst();
+  return row?.value ?? null;
+}
+
+export async function writeRetentionJobDay(db: Db, day: string): Promise<void> {
+  await db.insertInto('settings').values({ key: RETENTION_DAY_KEY, value: day }).onConflict((oc) => oc.column('key').doUpdateSet({ value: day })).execute();
+}
