@@ -1,14 +1,17 @@
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../../src-shared/domain/national-id';
+import { applyStoreKey } from '../../src-main/store/db';
 import { tempDir } from './support/test-runtime';
 
 const PASSWORD = 'correct horse battery';
 const temp = tempDir('mamen-cli-');
 const storePath = join(temp.dir, 'store', 'mamen.sqlite');
+/** `init` makes the store's key beside it (mode 0600); the other commands find it there. */
+const keyFile = join(temp.dir, 'store', 'store.key');
 
 /** Runs `mamen` as the admin would (`npm run mamen -- …`), in a child process. */
 function mamen(args: string[], env: Record<string, string> = {}) {
@@ -24,6 +27,7 @@ function mamen(args: string[], env: Record<string, string> = {}) {
 function query<T>(sql: string, path = storePath): T {
   const db = new Sqlite(path, { readonly: true });
   try {
+    applyStoreKey(db, Buffer.from(readFileSync(keyFile, 'latin1').trim(), 'hex'));
     return db.prepare(sql).get() as T;
   } finally {
     db.close();
@@ -50,6 +54,8 @@ afterAll(() => temp.remove());
 describe('mamen command line', () => {
   it('sets the system up once and refuses a second set-up', () => {
     expect(existsSync(storePath)).toBe(true);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(readFileSync(storePath).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     expect(query<{ n: number }>("SELECT COUNT(*) AS n FROM users WHERE role = 'admin'").n).toBe(1);
     const again = mamen(['init', '--association', 'x', '--branch-code', 'HQ2', '--branch-name', 'y', '--admin', 'admin2', '--admin-name', 'z']);
     expect(again.code).toBe(1);
@@ -110,5 +116,21 @@ describe('mamen command line', () => {
     expect(listing.blocksSkipped).toBe(0);
     expect(listing.pairs).toEqual([expect.objectContaining({ kind: 'relative', reasons: ['same_phone', 'relative_same_lineage'] })]);
     expect(query<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'cli.duplicates'").n).toBe(2);
+  });
+
+  it('refuses a key file others can read, and a wrong key, in Arabic and English, changing nothing', () => {
+    const before = readFileSync(storePath);
+    chmodSync(keyFile, 0o644);
+    const loose = mamen(['duplicates', '--user', 'admin', '--format', 'json']);
+    chmodSync(keyFile, 0o600);
+    expect(loose.code).toBe(1);
+    expect(loose.stderr).toContain('chmod 600');
+    expect(loose.stderr).toContain('صلاحيات ملف المفتاح');
+
+    const wrong = mamen(['duplicates', '--user', 'admin', '--format', 'json'], { MAMEN_STORE_KEY: 'cd'.repeat(32) });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('المفتاح غير صحيح');
+    expect(wrong.stderr).toContain('key is wrong');
+    expect(readFileSync(storePath).equals(before)).toBe(true);
   });
 });
