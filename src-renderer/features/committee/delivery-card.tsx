@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Input, InputNumber, Table, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CommitteeCase, DeliveryView } from '../../../src-shared/contract/committee';
@@ -10,6 +10,7 @@ import { DateTimeText } from '../../components/dual-date';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatCount } from '../interview/format-number';
 import { SignatureCanvas, type SignatureCanvasHandle } from '../interview/signature-canvas';
+import { PrintSlipButton } from '../surveys/print-slip';
 import { placeFieldErrors } from './field-errors';
 import { useCaseAction } from './use-committee';
 
@@ -80,9 +81,12 @@ export function DeliveryCard({ view }: { view: CommitteeCase }) {
             ]}
           />
           {view.deliveries.length > 0 && canCall(user, 'surveys.submit') ? (
-            <Button onClick={() => void navigate(`/survey/kiosk?service=delivery&requestId=${view.requestId}`)} data-testid="delivery-survey" style={{ marginBlockEnd: 16 }}>
-              {t('committee.delivery.survey')}
-            </Button>
+            <Space align="start" wrap style={{ marginBlockEnd: 16 }}>
+              <Button onClick={() => void navigate(`/survey/kiosk?service=delivery&requestId=${view.requestId}`)} data-testid="delivery-survey">
+                {t('committee.delivery.survey')}
+              </Button>
+              {canCall(user, 'surveys.invite') ? <PrintSlipButton subject={{ service: 'delivery', requestId: view.requestId }} testId="delivery-survey-slip" /> : null}
+            </Space>
           ) : null}
         </>
       )}

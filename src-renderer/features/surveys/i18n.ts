@@ -57,6 +57,24 @@ const ar = {
     close: 'إغلاق المهمة',
     anonymous: 'مستفيد غير محدد',
   },
+  slip: {
+    title: 'استبيان برمز QR مطبوع',
+    intro: 'اطبع قسيمة يمسحها المستفيد بجواله ليجيب لاحقاً؛ الرمز يصلح مرة واحدة ولا يحمل بيانات شخصية.',
+    print: 'طباعة قسيمة الاستبيان (QR)',
+    printed: 'أُعدّت قسيمة الاستبيان للطباعة.',
+    validUntil: 'صالحة حتى',
+  },
+  trends: {
+    title: 'اتجاه الرضا عبر الوقت',
+    week: 'أسبوعياً',
+    month: 'شهرياً',
+    csat: 'متوسط الرضا (١–٥)',
+    nps: 'مؤشر التوصية (−١٠٠ إلى ١٠٠)',
+    note: 'للتحسين لا للمحاسبة: خط لنتائجك وخط لمتوسط الفريق، دون أسماء الزملاء.',
+    empty: 'لا توجد إجابات بعد.',
+    views: { mine: 'نتائجي ومتوسط الفريق', all: 'الجمعية كلها', service: 'حسب الخدمة', branch: 'حسب الفرع', channel: 'حسب القناة' },
+    lines: { mine: 'نتائجي', team: 'متوسط الفريق', all: 'الكل' },
+  },
 };
 
 const en: typeof ar = {
@@ -116,6 +134,24 @@ const en: typeof ar = {
     resolution: 'What was done',
     close: 'Close the task',
     anonymous: 'Unnamed beneficiary',
+  },
+  slip: {
+    title: 'Printed QR survey',
+    intro: 'Print a slip the beneficiary scans with their phone to answer later; the code works once and holds no personal data.',
+    print: 'Print a survey slip (QR)',
+    printed: 'The survey slip is ready to print.',
+    validUntil: 'Valid until',
+  },
+  trends: {
+    title: 'Satisfaction over time',
+    week: 'Weekly',
+    month: 'Monthly',
+    csat: 'Average satisfaction (1–5)',
+    nps: 'Recommendation score (−100 to 100)',
+    note: 'For improvement, not blame: a line for your results and one for the team average, no colleague named.',
+    empty: 'No answers yet.',
+    views: { mine: 'My results and the team average', all: 'The whole association', service: 'By service', branch: 'By branch', channel: 'By channel' },
+    lines: { mine: 'My results', team: 'Team average', all: 'All' },
   },
 };
 

@@ -13,6 +13,8 @@ import { formatCount } from '../interview/format-number';
 import { FollowUpsCard } from './follow-ups-card';
 import { ResultsCard, useScoreColumns } from './results-tables';
 import { FacePicker, NpsPicker } from './score-inputs';
+import { QrSlipCard } from './print-slip';
+import { TrendsCard } from './trends-card';
 import './surveys.css';
 
 /** Staff enter a phone survey's answers as the beneficiary gives them. */
@@ -88,9 +90,11 @@ export function SurveysScreen() {
       <Typography.Paragraph type="secondary">{t('surveys.screen.intro')}</Typography.Paragraph>
       <div className="survey-cards">
         <MineCard />
+        <TrendsCard />
         {canCall(user, 'surveys.followUps') ? <FollowUpsCard /> : null}
         {canCall(user, 'surveys.results') ? <ResultsCard /> : null}
         <PhoneEntryCard />
+        <QrSlipCard />
       </div>
     </section>
   );
