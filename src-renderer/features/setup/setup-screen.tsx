@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Col, Divider, Form, Row, Typography } from 'antd';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -11,6 +12,7 @@ import { useAcceptSession } from '../../app/session';
 import { ErrorAlert } from '../../components/error-alert';
 import { TextInputField } from '../../components/text-input-field';
 import { LanguageToggle } from '../../components/language-toggle';
+import { JoinBranchScreen } from './join-branch-screen';
 
 type SetupValues = {
   associationNameAr: string;
@@ -35,6 +37,7 @@ export function SetupScreen() {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const accept = useAcceptSession();
+  const [joining, setJoining] = useState(false);
   const { control, handleSubmit, setError } = useForm<SetupValues>({
     defaultValues: EMPTY,
     resolver: contractResolver<SetupValues>(schema),
@@ -56,6 +59,7 @@ export function SetupScreen() {
     initialise.mutate(input);
   });
 
+  if (joining) return <JoinBranchScreen onBack={() => setJoining(false)} />;
   return (
     <div className="centered-page">
       <Card
@@ -64,6 +68,7 @@ export function SetupScreen() {
         extra={<LanguageToggle />}
       >
         <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
+        <Button type="link" style={{ paddingInline: 0 }} onClick={() => setJoining(true)} data-testid="setup-join-branch">{t('syncReview.join.switchToJoin')}</Button>
         <ErrorAlert error={initialise.error} />
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Form layout="vertical" component="div">
