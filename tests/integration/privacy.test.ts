@@ -117,6 +117,8 @@ describe('the subject access export', () => {
   });
 
   it('prints an Arabic PDF with the name and every section', async () => {
+    // Free text as typed may hold what no font draws: the copy prints it as "?" instead of failing.
+    await desk.call('contacts.record', { contact: { beneficiaryId: subject.beneficiaryId, channel: 'social_media', direction: 'inbound', contactKind: 'suggestion', subject: 'شكراً لكم 🌹', details: null, outcome: 'answered', nextStep: null, followUpOn: null } });
     const file = await exportOf(manager, subject.beneficiaryId, 'pdf');
     const path = join(s.dir, 'export.pdf');
     writeFileSync(path, Buffer.from(file.contentBase64, 'base64'));
@@ -129,6 +131,7 @@ describe('the subject access export', () => {
     }
     expect(text).toContain(subjectNationalId);
     expect(text).not.toContain('للتحقق من صحة المستند');
+    expect(text).toContain('شكراً لكم ?');
   });
 
   it('refuses reception, and a manager of another branch', async () => {

@@ -1,5 +1,6 @@
 import type { ExportRecord, ExportSection, SubjectExport } from '../../../src-shared/contract/privacy';
 import { EXPORT_SECTIONS } from '../../../src-shared/contract/privacy';
+import { auditActionLabel } from '../../../src-shared/domain/audit-actions';
 import { reportLabel } from '../../../src-shared/domain/report-labels';
 import { fieldLabel } from '../../../src-shared/i18n/field-labels';
 import { faceChain, faceFor, MissingGlyphError } from '../font-faces';
@@ -165,7 +166,7 @@ export function subjectExportBlocks(data: SubjectExport): Block[] {
   blocks.push(
     data.fileAccess.length === 0
       ? { kind: 'paragraph', text: 'لا يوجد.', size: 9.5 }
-      : { kind: 'list', items: data.fileAccess.map((a) => `${text(a.userName)} — ${ACTIONS[a.action] ?? a.action} — ${dateAndTime(a.at)}`) },
+      : { kind: 'list', items: data.fileAccess.map((a) => `${text(a.userName)} — ${ACTIONS[a.action] ?? auditActionLabel(a.action, 'ar')} — ${dateAndTime(a.at)}`) },
   );
   return blocks;
 }
