@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   }
   const app = await createHttpHost({ router: runtime.router, logger, rendererDir, port: Number(values.port), launchToken });
   const url = `http://127.0.0.1:${hostPort(app)}/?token=${launchToken}`;
-  if (runtime.recovery) console.error(`قاعدة البيانات تالفة: افتح الرابط واستعد نسخة احتياطية. / The store is damaged: open the link and restore a backup (${storePath}).`);
+  if (runtime.recovery) console.error(`قاعدة البيانات تالفة: افتح الرابط واستعد نسخة احتياطية. / The store is damaged: open the link and restore a backup (${storePathIn(dataDir)}).`);
   else console.log(`Mamen is running on its local store ${runtime.store.path}`);
   console.log(`Open this link in your browser (it carries this launch's access token): ${url}`);
   if (!values['no-open']) console.log('Press Ctrl+C to stop.');

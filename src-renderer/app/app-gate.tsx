@@ -5,6 +5,8 @@ import { LoginScreen } from '../features/auth/login-screen';
 import { ForcedPasswordChange } from '../features/auth/forced-password-change';
 import { SessionProvider, useMe, useSetupStatus } from './session';
 import { AppRoutes } from './routes';
+import { RecoveryScreen } from '../features/backups/recovery-screen';
+import { useRecoveryStatus } from '../features/backups/use-backups';
 import { useApiErrorText } from '../components/error-alert';
 
 /** Decides the first screen: setup on a new store, then sign-in, then a forced password change. */
@@ -14,8 +16,11 @@ export function AppGate() {
   const initialised = setup.data?.initialised === true;
   const me = useMe(initialised);
   const errorText = useApiErrorText();
+  // A damaged store answers only recovery: its screen comes before everything else.
+  const recovery = useRecoveryStatus();
+  if (recovery.data?.recovery) return <RecoveryScreen status={recovery.data} onRefresh={() => void recovery.refetch()} />;
 
-  if (setup.isPending || (initialised && me.isPending)) {
+  if (recovery.isPending || setup.isPending || (initialised && me.isPending)) {
     return (
       <div className="centered-page">
         <Spin size="large" />

@@ -31,6 +31,7 @@ import { OutreachScreen } from '../features/outreach/outreach-screen';
 import { ComplaintsScreen } from '../features/complaints/complaints-screen';
 import { ReportsScreen } from '../features/reports/reports-screen';
 import { SyncScreen } from '../features/sync/sync-screen';
+import { BackupsScreen } from '../features/backups/backups-screen';
 import { CorrectionsScreen } from '../features/data-rights/corrections-screen';
 import { RetentionScreen } from '../features/data-rights/retention-screen';
 
@@ -77,6 +78,7 @@ export function AppRoutes() {
           {canCall(user, 'complaints.list') ? <Route path="/complaints" element={<ComplaintsScreen />} /> : null}
           {canCall(user, 'reports.dashboard') ? <Route path="/reports" element={<ReportsScreen />} /> : null}
           {canCall(user, 'sync.status') ? <Route path="/sync" element={<SyncScreen />} /> : null}
+          {canCall(user, 'backups.list') ? <Route path="/backups" element={<BackupsScreen />} /> : null}
           {canCall(user, 'privacy.openCorrections') ? <Route path="/data-corrections" element={<CorrectionsScreen />} /> : null}
           {canCall(user, 'privacy.retentionSettings') ? <Route path="/data-retention" element={<RetentionScreen />} /> : null}
           <Route path="*" element={<Navigate to="/registry" replace />} />

@@ -11,7 +11,7 @@ import { LanguageToggle } from '../components/language-toggle';
 import { StatusBar } from '../components/status-bar';
 import { ChangePasswordForm } from '../features/auth/change-password-form';
 
-type NavKey = 'registry' | 'users' | 'import' | 'queueIssue' | 'queueDesk' | 'contacts' | 'knowledge' | 'interviews' | 'referrals' | 'requests' | 'forms' | 'verify' | 'committee' | 'notifications' | 'surveys' | 'outreach' | 'complaints' | 'sync' | 'reports' | 'corrections' | 'retention';
+type NavKey = 'registry' | 'users' | 'import' | 'queueIssue' | 'queueDesk' | 'contacts' | 'knowledge' | 'interviews' | 'referrals' | 'requests' | 'forms' | 'verify' | 'committee' | 'notifications' | 'surveys' | 'outreach' | 'complaints' | 'sync' | 'backups' | 'reports' | 'corrections' | 'retention';
 type NavGroup = 'reception' | 'casework' | 'documents' | 'administration';
 type NavEntry = { path: string; key: NavKey; method: MethodName; group: NavGroup };
 
@@ -35,6 +35,7 @@ const NAV: readonly NavEntry[] = [
   { path: '/users', key: 'users', method: 'users.list', group: 'administration' },
   { path: '/import', key: 'import', method: 'imports.preview', group: 'administration' },
   { path: '/sync', key: 'sync', method: 'sync.status', group: 'administration' },
+  { path: '/backups', key: 'backups', method: 'backups.list', group: 'administration' },
   { path: '/reports', key: 'reports', method: 'reports.dashboard', group: 'administration' },
   { path: '/data-corrections', key: 'corrections', method: 'privacy.openCorrections', group: 'casework' },
   { path: '/data-retention', key: 'retention', method: 'privacy.retentionSettings', group: 'administration' },

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../app/api-client';
 import { useSession } from '../app/session';
 import { DualDate } from './dual-date';
+import { BackupStatusItem } from '../features/backups/backup-status-item';
 
 export const SYSTEM_STATUS_QUERY_KEY = ['system.status'] as const;
 
@@ -50,6 +51,7 @@ export function StatusBar() {
           ) : null}
         </>
       ) : null}
+      <BackupStatusItem />
       <span className="status-item status-today">
         <span className="status-label">{t('status.today')}</span>
         <DualDate value={new Date()} inline />
