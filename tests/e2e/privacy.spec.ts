@@ -135,6 +135,12 @@ test.describe.serial('personal-data rights', () => {
     await page.locator('[data-testid^="correction-accept-"]').click();
     await expect(page.locator('[data-testid^="correction-status-"]')).toHaveText('مقبول ومُنفَّذ');
     await screenshot(page, 'manager-rights-tab');
+    await page.getByTestId('lang-toggle').click();
+    await expect(page.getByTestId('tab-data-rights')).toHaveText('Personal-data rights');
+    await expect(page.getByTestId('corrections')).toContainText('Accepted and applied');
+    await screenshot(page, 'manager-rights-tab-english');
+    await page.getByTestId('lang-toggle').click();
+    await expect(page.getByTestId('tab-data-rights')).toHaveText('حقوق البيانات الشخصية');
     await page.getByRole('tab', { name: 'سجل التعديلات' }).click();
     await expect(page.getByRole('tabpanel', { name: 'سجل التعديلات' }).getByText(NEW_ADDRESS)).toBeVisible();
     await screenshot(page, 'history-after-correction');

@@ -34,7 +34,9 @@ function ConsentCard({ beneficiaryId, rights }: { beneficiaryId: string; rights:
       {consent ? (
         <Descriptions size="small" column={1}>
           <Descriptions.Item label={t('dataRights.consent.title')}>
-            <Tag color={consent.status === 'given' ? 'green' : 'red'} data-testid="consent-status">{t(`dataRights.consent.${consent.status}`)}</Tag> {t('dataRights.consent.since')} <DualDate value={consent.recordedAt} inline />
+            <span>
+              <Tag color={consent.status === 'given' ? 'green' : 'red'} data-testid="consent-status">{t(`dataRights.consent.${consent.status}`)}</Tag> {t('dataRights.consent.since')} <DualDate value={consent.recordedAt} inline />
+            </span>
           </Descriptions.Item>
           {consent.formCode ? <Descriptions.Item label={t('dataRights.consent.form')}><bdi>{consent.formCode}</bdi></Descriptions.Item> : null}
           <Descriptions.Item label={t('dataRights.consent.by')}>{consent.recordedByName ?? '—'}</Descriptions.Item>
