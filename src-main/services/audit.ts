@@ -1,5 +1,5 @@
 import type { AuditEntryView, AuditFilter } from '../../src-shared/contract/audit';
-import { auditActionLabel } from '../../src-shared/domain/audit-actions';
+import { AUDIT_ACTION_LABELS, auditActionLabel } from '../../src-shared/domain/audit-actions';
 import type { Handlers } from './handler-types';
 import { DomainError } from './domain-error';
 import { requireActor, scopedBranch, type Actor } from './context';
@@ -100,7 +100,8 @@ export const auditHandlers = {
     const branch = readerBranch(actor);
     const branches = (await listBranches(ctx.db)).filter((b) => !branch || b.id === branch);
     return {
-      actions: await listAuditActions(ctx.db, branch),
+      // The named actions are always offered (the viewer's own reading may not be in the log yet).
+      actions: [...new Set([...Object.keys(AUDIT_ACTION_LABELS), ...(await listAuditActions(ctx.db, branch))])].sort(),
       users: await listAuditUsers(ctx.db, branch),
       branches: branches.map((b) => ({ id: b.id, name: b.name_ar })),
     };

@@ -5,9 +5,11 @@ import { LoginScreen } from '../features/auth/login-screen';
 import { ForcedPasswordChange } from '../features/auth/forced-password-change';
 import { SessionProvider, useMe, useSetupStatus } from './session';
 import { AppRoutes } from './routes';
+import { useApiErrorText } from '../components/error-alert';
+import { LockScreen } from '../features/lock/lock-screen';
+import { IdleLockWatcher } from '../features/lock/idle-lock-watcher';
 import { RecoveryScreen } from '../features/backups/recovery-screen';
 import { useRecoveryStatus } from '../features/backups/use-backups';
-import { useApiErrorText } from '../components/error-alert';
 
 /** Decides the first screen: setup on a new store, then sign-in, then a forced password change. */
 export function AppGate() {
@@ -51,7 +53,11 @@ export function AppGate() {
       user={user}
       associationName={{ ar: setup.data?.associationNameAr ?? null, en: setup.data?.associationNameEn ?? null }}
     >
-      <AppRoutes />
+      {/* Locked: the app stays mounted (unsaved work survives) but inert and hidden, under the lock screen. */}
+      <div inert={user.locked} style={{ display: 'contents', visibility: user.locked ? 'hidden' : undefined }}>
+        <AppRoutes />
+      </div>
+      {user.locked ? <LockScreen user={user} /> : <IdleLockWatcher />}
     </SessionProvider>
   );
 }

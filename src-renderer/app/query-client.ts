@@ -1,13 +1,17 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import type { SessionUser } from '../../src-shared/contract/accounts';
 import { isApiCallError } from './api-client';
 
 export const ME_QUERY_KEY = ['auth.me'] as const;
 
-/** An expired session anywhere sends the user back to the sign-in screen. */
+/** An expired session anywhere sends the user back to the sign-in screen; a locked one shows the lock screen. */
 function onAnyError(client: () => QueryClient) {
   return (error: unknown): void => {
     if (isApiCallError(error) && error.code === 'UNAUTHENTICATED' && error.method !== 'auth.me') {
       client().setQueryData(ME_QUERY_KEY, { user: null });
+    }
+    if (isApiCallError(error) && error.code === 'SESSION_LOCKED') {
+      client().setQueryData<{ user: SessionUser | null }>(ME_QUERY_KEY, (me) => (me?.user ? { user: { ...me.user, locked: true } } : me));
     }
   };
 }

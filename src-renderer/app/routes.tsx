@@ -30,6 +30,7 @@ import { SurveysScreen } from '../features/surveys/surveys-screen';
 import { OutreachScreen } from '../features/outreach/outreach-screen';
 import { ComplaintsScreen } from '../features/complaints/complaints-screen';
 import { ReportsScreen } from '../features/reports/reports-screen';
+import { AuditScreen } from '../features/audit/audit-screen';
 import { SyncScreen } from '../features/sync/sync-screen';
 import { BackupsScreen } from '../features/backups/backups-screen';
 import { CorrectionsScreen } from '../features/data-rights/corrections-screen';
@@ -54,6 +55,7 @@ export function AppRoutes() {
           <Route path="/registry/new" element={<RegisterScreen />} />
           <Route path="/beneficiaries/:id" element={<ProfileScreen />} />
           <Route path="/beneficiaries/:id/edit" element={<EditScreen />} />
+          {canCall(user, 'audit.list') ? <Route path="/audit" element={<AuditScreen />} /> : null}
           {canCall(user, 'users.list') ? <Route path="/users" element={<UsersScreen />} /> : null}
           {canCall(user, 'imports.preview') ? <Route path="/import" element={<ImportScreen />} /> : null}
           {canCall(user, 'queue.issue') ? <Route path="/queue/issue" element={<IssueScreen />} /> : null}

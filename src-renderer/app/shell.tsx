@@ -10,8 +10,9 @@ import { useSession } from './session';
 import { LanguageToggle } from '../components/language-toggle';
 import { StatusBar } from '../components/status-bar';
 import { ChangePasswordForm } from '../features/auth/change-password-form';
+import { LockNowButton } from '../features/lock/lock-now-button';
 
-type NavKey = 'registry' | 'users' | 'import' | 'queueIssue' | 'queueDesk' | 'contacts' | 'knowledge' | 'interviews' | 'referrals' | 'requests' | 'forms' | 'verify' | 'committee' | 'notifications' | 'surveys' | 'outreach' | 'complaints' | 'sync' | 'backups' | 'reports' | 'corrections' | 'retention';
+type NavKey = 'registry' | 'users' | 'import' | 'queueIssue' | 'queueDesk' | 'contacts' | 'knowledge' | 'interviews' | 'referrals' | 'requests' | 'forms' | 'verify' | 'committee' | 'notifications' | 'surveys' | 'outreach' | 'complaints' | 'sync' | 'backups' | 'reports' | 'audit' | 'corrections' | 'retention';
 type NavGroup = 'reception' | 'casework' | 'documents' | 'administration';
 type NavEntry = { path: string; key: NavKey; method: MethodName; group: NavGroup };
 
@@ -37,6 +38,7 @@ const NAV: readonly NavEntry[] = [
   { path: '/sync', key: 'sync', method: 'sync.status', group: 'administration' },
   { path: '/backups', key: 'backups', method: 'backups.list', group: 'administration' },
   { path: '/reports', key: 'reports', method: 'reports.dashboard', group: 'administration' },
+  { path: '/audit', key: 'audit', method: 'audit.list', group: 'administration' },
   { path: '/data-corrections', key: 'corrections', method: 'privacy.openCorrections', group: 'casework' },
   { path: '/data-retention', key: 'retention', method: 'privacy.retentionSettings', group: 'administration' },
 ];
@@ -59,6 +61,7 @@ export function Shell() {
         <span className="app-title">{title}</span>
         <div className="app-header-tools">
           <LanguageToggle ghost />
+          <LockNowButton />
           <Dropdown
             trigger={['click']}
             menu={{

@@ -17,6 +17,8 @@ const AHMAD_FULL = 'أحمد عبدالله محمد الحربي';
 
 const screenshot = screenshotsFor('');
 
+/** An ID as every list and a masked profile show it (src-shared/domain/masking.ts). */
+const masked = (id: string) => `${id[0]}•••••••${id.slice(-2)}`;
 type Person = { first: string; father: string; grandfather: string; family: string; id: string; phone: string };
 
 async function fillBeneficiary(page: Page, person: Person, extra: { gender?: 'female'; birthDate?: string } = {}): Promise<void> {
@@ -85,6 +87,9 @@ test.describe.serial('registry at the reception desk', () => {
     await page.getByTestId('beneficiary-save').click();
 
     await expect(page.getByTestId('profile-name')).toHaveText(AHMAD_FULL);
+    // The admin's profile shows identifiers masked; one audited click shows the ID.
+    await expect(page.getByTestId('profile-nationalId')).toHaveText(masked(AHMAD.id));
+    await page.getByTestId('profile-nationalId-reveal').click();
     await expect(page.getByTestId('profile-nationalId')).toHaveText(AHMAD.id);
     await screenshot(page, 'profile');
   });
@@ -134,7 +139,7 @@ test.describe.serial('registry at the reception desk', () => {
 
     await modal.locator('[data-testid^="duplicate-open-"]').first().click();
     await expect(page.getByTestId('profile-name')).toHaveText(AHMAD_FULL);
-    await expect(page.getByTestId('profile-nationalId')).toHaveText(AHMAD.id);
+    await expect(page.getByTestId('profile-nationalId')).toHaveText(masked(AHMAD.id));
   });
 
   test('refuses a second record with the same national ID, in Arabic', async () => {
