@@ -24,8 +24,9 @@ async function main(): Promise<void> {
       'no-open': { type: 'boolean', default: false },
     },
   });
-  const logger = createLogger();
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  // Beside the store, like the desktop app's logs/main.log: rotated by size, never personal data.
+  const logger = createLogger({ destination: join(dataDir, 'logs', 'browser-host.log') });
   const rendererDir = resolve(values['renderer-dir'] ?? join(__dirname, '..', 'renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) {
     console.error(`The interface has not been built (${rendererDir} is missing). Run: npm run build`);

@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { ApiResult } from '../../../src-shared/contract/errors';
+import { isMethodName } from '../../../src-shared/contract';
 import type { Router } from '../router';
 import type { Logger } from '../logger';
 import { apiError } from '../error-mapping';
@@ -78,6 +79,7 @@ export async function createHttpHost(options: HttpHostOptions): Promise<FastifyI
   app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
     if (!origins.has(request.headers.origin ?? '')) return refuse(reply, { ok: false, error: apiError('FORBIDDEN', 'error.forbidden') });
     if (!hasLaunchCookie(request)) return refuse(reply, { ok: false, error: apiError('UNAUTHENTICATED', 'error.unauthenticated') });
+    const started = performance.now();
     const result = await router.call(request.params.method, request.body, {
       transport: 'http',
       sessionToken: request.cookies[SESSION_COOKIE] ?? null,
@@ -86,10 +88,10 @@ export async function createHttpHost(options: HttpHostOptions): Promise<FastifyI
         else void reply.clearCookie(SESSION_COOKIE, cookieOptions);
       },
     });
-    return reply
-      .code(result.ok ? 200 : httpStatus(result.error.code))
-      .header('cache-control', 'no-store')
-      .send(result);
+    const status = result.ok ? 200 : httpStatus(result.error.code);
+    // Which method, how it ended and how long it took: never the input or the answer.
+    logger.debug({ method: isMethodName(request.params.method) ? request.params.method : 'unknown', status, code: result.ok ? null : result.error.code, ms: Math.round(performance.now() - started) }, 'api call');
+    return reply.code(status).header('cache-control', 'no-store').send(result);
   });
 
   // Only JSON reaches the API: a form post from another site cannot even be parsed.
