@@ -66,6 +66,8 @@ const METHOD_EXCEPTIONS: Partial<Record<MethodName, MethodScope>> = {
   'complaints.assignees': 'ownBranch',
   'complaints.settings': 'association',
   'complaints.setSettings': 'association',
+  'privacy.retentionSettings': 'install',
+  'privacy.saveRetentionSettings': 'install',
 };
 
 /** The declared scope of a method, or null when its area has none yet (the test names it). */
