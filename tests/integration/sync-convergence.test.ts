@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
-import { updateTravelling } from '../../src-main/store/row-writer';
+import { insertTravelling, updateTravelling } from '../../src-main/store/row-writer';
+import { reviewState } from '../../src-main/store/duplicate-reviews';
 import { pullChanges } from '../../src-main/sync/engine';
 import { ADMIN_PASSWORD, beneficiaryInput } from './support/test-runtime';
 import { DIALECTS, firstDesk, nextDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
@@ -9,7 +10,10 @@ import { DIALECTS, firstDesk, nextDesk, startHeadOffice, type Desk, type HeadOff
  * Randomised convergence: three desks of one branch and a head office; random edits, pushes whose
  * replies are lost (so the desk sends again), duplicated and reordered deliveries, pulls, restarts
  * and desks that stay away for a while; then everyone syncs. Every store must hold the same rows,
- * and each field the value of its latest edit. Reproduce a failure with SYNC_SEED=<printed seed>.
+ * and each field the value of its latest edit. A second branch registers some of the same citizens;
+ * reviewers at random desks of either branch merge or separate them, sometimes deciding the same
+ * item at once: every desk ends with head office's decision, the same aliases and the same survivor.
+ * Reproduce a failure with SYNC_SEED=<printed seed>.
  */
 
 /** mulberry32: small, seedable, good enough to pick test steps. */
@@ -57,11 +61,43 @@ async function lostReplyPush(desk: Desk, rand: () => number): Promise<void> {
   if (rand() < 0.5) await desk.server.push(rand() < 0.5 ? batchId : uuidv7(), changes);
 }
 
-async function snapshot(db: Desk['runtime']['store']['db'] | HeadOfficeHarness['store']['db']) {
-  const beneficiaries = await db.selectFrom('beneficiaries').select(['id', 'branch_id', 'first_name', 'national_id', ...FIELDS, 'hlc', 'updated_at']).orderBy('id').execute();
-  const tickets = await db.selectFrom('tickets').select(['id', 'number', 'state', 'hlc']).orderBy('id').execute();
-  const events = await db.selectFrom('ticket_events').selectAll().orderBy('id').execute();
-  return { beneficiaries, tickets, events };
+type Db = Desk['runtime']['store']['db'] | HeadOfficeHarness['store']['db'];
+
+/** What a branch may see of a store: its rows, and the beneficiaries head office shared with it. */
+async function snapshot(db: Db, branchId: string, shared: readonly string[]) {
+  const beneficiaries = await db.selectFrom('beneficiaries').select(['id', 'branch_id', 'first_name', 'national_id', 'phone_primary', 'merged_into', ...FIELDS, 'hlc', 'updated_at'])
+    .where((eb) => eb.or([eb('branch_id', '=', branchId), eb('id', 'in', ['', ...shared])])).orderBy('id').execute();
+  const tickets = await db.selectFrom('tickets').select(['id', 'number', 'state', 'hlc']).where('branch_id', '=', branchId).orderBy('id').execute();
+  const events = await db.selectFrom('ticket_events').selectAll().where('branch_id', '=', branchId).orderBy('id').execute();
+  const reviews = await db.selectFrom('duplicate_reviews').select(['id', 'beneficiary_id', 'other_beneficiary_id', 'reason']).where((eb) => eb.or([eb('branch_id', '=', branchId), eb('other_branch_id', '=', branchId)])).orderBy('id').execute();
+  const decisions = [];
+  for (const review of reviews) {
+    const { state, survivorId } = await reviewState(db, review.id);
+    decisions.push({ review: review.id, state, survivorId });
+  }
+  return { beneficiaries, tickets, events, reviews, decisions };
+}
+
+/** A reviewer at this desk decides an open review item (the record the sync screen writes). */
+async function decide(desk: Desk, rand: () => number): Promise<boolean> {
+  const db = desk.runtime.store.db;
+  const reviews = await db.selectFrom('duplicate_reviews').selectAll().where((eb) => eb.or([eb('branch_id', '=', desk.enrolment.branchId), eb('other_branch_id', '=', desk.enrolment.branchId)])).execute();
+  const open = [];
+  for (const r of reviews) if ((await reviewState(db, r.id)).state === 'open') open.push(r);
+  const review = open[Math.floor(rand() * open.length)];
+  if (!review) return false;
+  const merge = rand() < 0.7;
+  const survivor = rand() < 0.5 ? review.beneficiary_id : review.other_beneficiary_id;
+  const alias = survivor === review.beneficiary_id ? review.other_beneficiary_id : review.beneficiary_id;
+  await db.transaction().execute(async (tx) => {
+    await insertTravelling(tx, 'duplicate_resolutions', {
+      id: uuidv7(), branch_id: desk.enrolment.branchId, review_id: review.id, decision: merge ? 'merge' : 'distinct',
+      survivor_id: merge ? survivor : null, alias_id: merge ? alias : null,
+      // Only the phone is chosen across records: the edited fields keep the expectation "latest edit wins".
+      alias_fields: JSON.stringify(merge && rand() < 0.5 ? ['phone_primary'] : []), resolved_by: null,
+    }, { hlc: desk.runtime.clock.next(), now: new Date().toISOString(), userId: null });
+  });
+  return true;
 }
 
 describe.each(DIALECTS)('randomised convergence on %s', (dialect) => {
@@ -91,6 +127,14 @@ describe.each(DIALECTS)('randomised convergence on %s', (dialect) => {
       desks.push(desk);
       await desk.sync();
     }
+    // A second branch registers two of the same citizens (another phone): two review items at head office.
+    const s = await firstDesk(ho, 'SBY');
+    desks.push(s);
+    const jzn = await a.runtime.store.db.selectFrom('beneficiaries').selectAll().execute();
+    for (const row of jzn.slice(0, 2)) {
+      await s.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput({ nationalId: row.national_id ?? '', firstName: row.first_name, phonePrimary: '0569990000' }) });
+    }
+    await s.sync();
 
     const edits: Edit[] = [];
     let issued = 0;
@@ -98,7 +142,7 @@ describe.each(DIALECTS)('randomised convergence on %s', (dialect) => {
     for (let step = 0; step < steps; step += 1) {
       const desk = pick(desks);
       const roll = rand();
-      if (roll < 0.45) {
+      if (roll < 0.45 && desk !== s) {
         const field = pick(FIELDS);
         const made = await edit(desk, pick(rows), field, pick(VALUES[field]));
         if (made) edits.push(made);
@@ -113,15 +157,34 @@ describe.each(DIALECTS)('randomised convergence on %s', (dialect) => {
         await desk.restart();
         if (desk === a) await a.admin.call('auth.login', { username: 'admin-jzn', password: ADMIN_PASSWORD });
       }
+      else await decide(desk, rand);
       // otherwise this desk stays away this round (a partition)
     }
 
+    // Whatever the random steps left open is decided now, by two reviewers at once for the first item.
+    await decide(a, rand);
+    await decide(s, rand);
     // Heal: everyone pushes, then everyone pulls what the others pushed.
     for (const desk of desks) await desk.sync();
     for (const desk of desks) await desk.sync();
 
-    const server = await snapshot(ho.store.db);
-    for (const desk of desks) expect(await snapshot(desk.runtime.store.db)).toEqual(server);
+    const branchOf = (desk: Desk) => desk.enrolment.branchId;
+    for (const desk of desks) {
+      const shared = (await ho.store.db.selectFrom('beneficiary_shares').select('beneficiary_id').where('branch_id', '=', branchOf(desk)).execute()).map((r) => r.beneficiary_id);
+      const server = await snapshot(ho.store.db, branchOf(desk), shared);
+      expect(await snapshot(desk.runtime.store.db, branchOf(desk), shared), `seed ${seed}`).toEqual(server);
+    }
+    const reviews = await ho.store.db.selectFrom('duplicate_reviews').select('id').execute();
+    expect(reviews).toHaveLength(2);
+    for (const review of reviews) {
+      // One decision per item at head office, and every alias points at a record that is not itself an alias.
+      expect((await ho.store.db.selectFrom('duplicate_resolutions').select('id').where('review_id', '=', review.id).execute()).length).toBe(1);
+    }
+    const aliases = await ho.store.db.selectFrom('beneficiaries').select(['id', 'merged_into']).where('merged_into', 'is not', null).execute();
+    for (const alias of aliases) {
+      expect((await ho.store.db.selectFrom('beneficiaries').select('merged_into').where('id', '=', alias.merged_into ?? '').executeTakeFirstOrThrow()).merged_into).toBeNull();
+    }
+    const server = await snapshot(ho.store.db, a.enrolment.branchId, []);
 
     const latest = new Map<string, Edit>();
     for (const e of edits) {
