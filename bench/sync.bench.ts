@@ -1,9 +1,13 @@
 /**
- * Sync benchmark (`npx tsx bench/sync.bench.ts`): one desk pushes N beneficiaries (N changes) to a
- * head-office server on loopback, then a second, empty desk of the same branch pulls them all (a
- * branch's first full sync). On SQLite, and on PostgreSQL too when DATABASE_URL is set.
- * Figures, not assertions. BENCH_SYNC_CHANGES sets N (default 20,000; the issue's target run is 100,000).
- * The PouchDB peer is not run: pouchdb / express-pouchdb are not installed in this project.
+ * Sync benchmark (`npm run bench -- sync`), on loopback, SQLite head office (and PostgreSQL too when
+ * DATABASE_URL is set):
+ *  - changes/s each way: one desk pushes N beneficiaries (N changes, BENCH_SYNC_CHANGES, default
+ *    100,000), a second, empty desk of the branch pulls them all (merge, search index, cursor);
+ *  - the first full sync of a branch with BENCH_SYNC_BRANCH beneficiaries (default 50,000): seconds
+ *    for a new desk of that branch to pull and index them;
+ *  - the peer: PouchDB replicating the same rows as documents to express-pouchdb on loopback
+ *    (BENCH_SYNC_PEER_DOCS of them, default 10,000), each way; printed with the ratio.
+ * Figures, not assertions.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,9 +25,12 @@ import { saveEnrolment } from '../src-main/store/sync-state';
 import { pullChanges, pushOutbox } from '../src-main/sync/engine';
 import { enrolWithServer, SyncServer } from '../src-main/sync/server-client';
 import { Rng } from './support/saudi-names';
+import { runPouchPeer, type PeerFigures } from './support/pouchdb-peer';
 import { seedBeneficiaries } from './support/seed-store';
 
-const CHANGES = Number(process.env.BENCH_SYNC_CHANGES ?? 20_000);
+const CHANGES = Number(process.env.BENCH_SYNC_CHANGES ?? 100_000);
+const BRANCH = Number(process.env.BENCH_SYNC_BRANCH ?? 50_000);
+const PEER_DOCS = Number(process.env.BENCH_SYNC_PEER_DOCS ?? 10_000);
 const logger = createLogger({ level: 'silent' });
 
 async function setUpDesk(dir: string, name: string): Promise<Runtime> {
@@ -31,12 +38,12 @@ async function setUpDesk(dir: string, name: string): Promise<Runtime> {
   return runtime;
 }
 
-async function initialise(runtime: Runtime): Promise<string> {
+async function initialise(runtime: Runtime, code: string): Promise<string> {
   let token: string | null = null;
   const transport: TransportContext = { transport: 'cli', get sessionToken() { return token; }, setSessionToken: (t) => (token = t) };
   const result = await runtime.router.call('setup.initialise', {
     associationNameAr: 'جمعية مأمن',
-    branch: { code: 'HQ', nameAr: 'المقر الرئيسي', city: 'جازان' },
+    branch: { code, nameAr: `فرع ${code}`, city: 'جازان' },
     admin: { username: 'bench', displayName: 'Bench', password: 'benchmark-password' },
   }, transport);
   if (!result.ok) throw new Error(result.error.message.en);
@@ -76,36 +83,62 @@ async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> 
   return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
 }
 
-async function run(dialect: 'sqlite' | 'postgres'): Promise<void> {
+type Figures = { dialect: string; push: number; pull: number };
+
+/**
+ * CPU seconds of this process (desk and head office both run in it) since `from`: beside the wall
+ * clock, so a run on a busy machine still says how much work a change costs. PostgreSQL's own
+ * processes are not counted.
+ */
+function cpuSeconds(from: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+}
+
+/** One desk of a new branch pushes `count` beneficiaries; a new desk of that branch then pulls them all. */
+async function branchSync(dir: string, url: string, store: Awaited<ReturnType<typeof openHeadOfficeStore>>, name: string, count: number, peerDocs?: Array<Record<string, unknown>>) {
+  const a = await setUpDesk(dir, `${name}-a`);
+  const branchId = await initialise(a, name.toUpperCase());
+  seedBeneficiaries(a.store.sqlite, branchId, count, new Rng(count));
+  writeOutbox(a, branchId);
+  if (peerDocs) peerDocs.push(...(a.store.sqlite.prepare(`SELECT * FROM beneficiaries LIMIT ${PEER_DOCS}`).all() as Array<Record<string, unknown>>));
+  const desk = await enrol(a, url, (await createEnrolmentCode(store.db, { branchId, name: `${name}-a`, now: new Date() })).code);
+  let started = performance.now();
+  let cpu = process.cpuUsage();
+  const pushed = await pushOutbox(a.store.db, desk.server, desk.enrolment, () => new Date());
+  const pushSeconds = (performance.now() - started) / 1000;
+  const pushCpu = cpuSeconds(cpu);
+  const b = await setUpDesk(dir, `${name}-b`);
+  const other = await enrol(b, url, (await createEnrolmentCode(store.db, { branchId, name: `${name}-b`, now: new Date() })).code);
+  started = performance.now();
+  cpu = process.cpuUsage();
+  const pulled = await pullChanges(b.store.db, other.server, () => new Date());
+  const pullSeconds = (performance.now() - started) / 1000;
+  const pullCpu = cpuSeconds(cpu);
+  const rows = (await b.store.db.selectFrom('beneficiaries').select(({ fn }) => fn.countAll<number>().as('n')).where('branch_id', '=', branchId).executeTakeFirstOrThrow()).n;
+  await a.close();
+  await b.close();
+  return { pushed: pushed.pushed, rejected: pushed.rejected, pushSeconds, pushCpu, pulled: pulled.pulled, pullSeconds, pullCpu, beneficiaries: Number(rows) };
+}
+
+async function run(dialect: 'sqlite' | 'postgres', peerDocs?: Array<Record<string, unknown>>): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'mamen-sync-bench-'));
   const database = dialect === 'postgres' ? await freshDatabase() : null;
   const store = await openHeadOfficeStore({ databaseUrl: database?.url, sqlitePath: join(dir, 'ho.sqlite') });
   const app = await buildHeadOffice({ store, logger, adminToken: 'bench', filesDir: join(dir, 'files') });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   try {
-    const a = await setUpDesk(dir, 'a');
-    const branchId = await initialise(a);
-    seedBeneficiaries(a.store.sqlite, branchId, CHANGES, new Rng(7));
-    writeOutbox(a, branchId);
-    const desk = await enrol(a, url, (await createEnrolmentCode(store.db, { branchId, name: 'a', now: new Date() })).code);
-    let started = performance.now();
-    const pushed = await pushOutbox(a.store.db, desk.server, desk.enrolment, () => new Date());
-    const pushSeconds = (performance.now() - started) / 1000;
-
-    const b = await setUpDesk(dir, 'b');
-    const other = await enrol(b, url, (await createEnrolmentCode(store.db, { branchId, name: 'b', now: new Date() })).code);
-    started = performance.now();
-    const pulled = await pullChanges(b.store.db, other.server, () => new Date());
-    const pullSeconds = (performance.now() - started) / 1000;
-    const count = (await b.store.db.selectFrom('beneficiaries').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const flow = await branchSync(dir, url, store, 'flow', CHANGES, peerDocs);
+    const first = await branchSync(dir, url, store, 'first', BRANCH);
+    const figures = { dialect, push: Math.round(flow.pushed / flow.pushSeconds), pull: Math.round(flow.pulled / flow.pullSeconds) };
     console.log(JSON.stringify({
       dialect,
       changes: CHANGES,
-      push: { accepted: pushed.pushed, rejected: pushed.rejected, seconds: +pushSeconds.toFixed(2), changesPerSecond: Math.round(pushed.pushed / pushSeconds) },
-      firstFullSync: { pulled: pulled.pulled, beneficiaries: Number(count), seconds: +pullSeconds.toFixed(2), changesPerSecond: Math.round(pulled.pulled / pullSeconds) },
+      push: { accepted: flow.pushed, rejected: flow.rejected, seconds: +flow.pushSeconds.toFixed(2), changesPerSecond: figures.push, cpuSeconds: +flow.pushCpu.toFixed(2), changesPerCpuSecond: Math.round(flow.pushed / flow.pushCpu) },
+      pull: { pulled: flow.pulled, beneficiaries: flow.beneficiaries, seconds: +flow.pullSeconds.toFixed(2), changesPerSecond: figures.pull, cpuSeconds: +flow.pullCpu.toFixed(2), changesPerCpuSecond: Math.round(flow.pulled / flow.pullCpu) },
+      firstFullSync: { beneficiaries: first.beneficiaries, seconds: +first.pullSeconds.toFixed(2), cpuSeconds: +first.pullCpu.toFixed(2), target: 'at most 30 s' },
     }));
-    await a.close();
-    await b.close();
+    return figures;
   } finally {
     await app.close();
     await store.close();
@@ -114,10 +147,20 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<void> {
   }
 }
 
+function ratios(ours: Figures, peer: PeerFigures): string {
+  const pushRate = peer.docs / peer.pushSeconds;
+  const pullRate = peer.docs / peer.pullSeconds;
+  return `${ours.dialect}: push ${ours.push}/s vs PouchDB ${Math.round(pushRate)}/s = ${(ours.push / pushRate).toFixed(1)}×; pull ${ours.pull}/s vs PouchDB ${Math.round(pullRate)}/s = ${(ours.pull / pullRate).toFixed(1)}×`;
+}
+
 async function main(): Promise<void> {
-  await run('sqlite');
-  if (process.env.DATABASE_URL) await run('postgres');
+  const peerDocs: Array<Record<string, unknown>> = [];
+  const results = [await run('sqlite', peerDocs)];
+  if (process.env.DATABASE_URL) results.push(await run('postgres'));
   else console.log('PostgreSQL skipped: DATABASE_URL is not set');
+  const peer = await runPouchPeer(peerDocs.map((row) => ({ ...row, _id: String(row.id) })));
+  console.log(JSON.stringify({ peer: 'PouchDB 9 (memory) → express-pouchdb 4 (memory) over HTTP', docs: peer.docs, pushSeconds: +peer.pushSeconds.toFixed(2), pullSeconds: +peer.pullSeconds.toFixed(2), pushPerSecond: Math.round(peer.docs / peer.pushSeconds), pullPerSecond: Math.round(peer.docs / peer.pullSeconds) }));
+  for (const ours of results) console.log(ratios(ours, peer));
 }
 
 void main();

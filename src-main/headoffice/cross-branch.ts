@@ -8,6 +8,7 @@ import { beneficiaryKeys } from '../store/beneficiary-keys';
 import type { Change, ColumnCatalog } from '../store/change-apply';
 import type { Database } from '../store/schema';
 import type { Device } from './devices';
+import { mayHaveOtherBranchTwin } from './duplicate-prefilter';
 import type { Superseded } from './field-conflicts';
 import { HeadOfficeWriter, observeStamp } from './head-office-writes';
 
@@ -166,8 +167,11 @@ export async function afterAccepted(tx: Tx, columns: ColumnCatalog, logged: read
     });
   }
   const checked = new Set<string>();
+  const matching = logged.filter((c) => c.table_name === 'beneficiaries' && Object.keys(c.fields).some((f) => MATCHING_FIELDS.has(f)));
+  // Only rows that share a blocking key with another branch's row can open a review (one batched look first).
+  const worth = await mayHaveOtherBranchTwin(tx, [...new Set(matching.map((c) => c.row_id))]);
   for (const change of logged) {
-    if (change.table_name === 'beneficiaries' && !checked.has(change.row_id) && Object.keys(change.fields).some((f) => MATCHING_FIELDS.has(f))) {
+    if (change.table_name === 'beneficiaries' && !checked.has(change.row_id) && worth.has(change.row_id) && Object.keys(change.fields).some((f) => MATCHING_FIELDS.has(f))) {
       checked.add(change.row_id);
       await detect(tx, writer, change.row_id);
     }
