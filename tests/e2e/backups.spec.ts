@@ -165,5 +165,9 @@ test.describe.serial('backup, damaged store, restore from the interface', () => 
     await page.goto(`${origin}/#/backups`);
     await expect(page.getByTestId('backup-list')).toContainText('قبل الاستعادة');
     await screenshot(page, 'after-restore');
+    await page.getByTestId('lang-toggle').filter({ visible: true }).first().click();
+    await expect(page.getByTestId('backup-list')).toContainText('before a restore');
+    await screenshot(page, 'after-restore-en');
+    await page.getByTestId('lang-toggle').filter({ visible: true }).first().click();
   });
 });

@@ -29,8 +29,9 @@ export function BackupPreview({ manifest, migrationsToApply }: { manifest: Backu
           <span data-testid={`backup-count-${field}`}>{manifest.counts[field]}</span>
         </Descriptions.Item>
       ))}
-      <Descriptions.Item label={t('backups.contentFiles')} span={2}>
-        {manifest.content.files} — <span className="ltr-value">{formatBytes(manifest.content.bytes + manifest.store.bytes)}</span>
+      <Descriptions.Item label={t('backups.contentFiles')}>{manifest.content.files}</Descriptions.Item>
+      <Descriptions.Item label={t('backups.columns.size')}>
+        <bdi dir="ltr">{formatBytes(manifest.content.bytes + manifest.store.bytes)}</bdi>
       </Descriptions.Item>
     </Descriptions>
   );

@@ -41,7 +41,7 @@ export function BackupsScreen() {
           ) : null}
           <Card>
             <Descriptions column={1} bordered size="small">
-              <Descriptions.Item label={t('backups.folder')}><span className="ltr-value" data-testid="backup-status-folder">{data.folder}</span></Descriptions.Item>
+              <Descriptions.Item label={t('backups.folder')}><bdi dir="ltr" data-testid="backup-status-folder">{data.folder}</bdi></Descriptions.Item>
               <Descriptions.Item label={t('backups.lastBackup')}>
                 <span data-testid="backup-last">{data.lastBackupAt ? <DateTimeText value={data.lastBackupAt} /> : t('backups.never')}</span>
               </Descriptions.Item>

@@ -59,7 +59,6 @@ export const backupsText = {
     recovery: {
       title: 'قاعدة البيانات تالفة',
       intro: 'فشل فحص سلامة قاعدة البيانات عند التشغيل، فلم تُفتح حتى لا يُبنى على بيانات تالفة. يستطيع مدير النظام استعادة نسخة احتياطية سليمة. يُحتفظ بالملف التالف جانباً.',
-      folder: 'مجلد النسخ: {{folder}}',
       none: 'لا توجد نسخ احتياطية في المجلد. انسخ مجلد نسخة إليه ثم أعد المحاولة، أو استخدم أمر restore في سطر الأوامر.',
       choose: 'اختر النسخة',
       credentials: 'اسم مستخدم وكلمة مرور مدير نظام في هذه النسخة',
@@ -128,7 +127,6 @@ export const backupsText = {
     recovery: {
       title: 'The store is damaged',
       intro: 'The store failed its integrity check at start-up, so it was not opened: nothing is built on damaged data. An administrator can restore a sound backup. The damaged file is kept aside.',
-      folder: 'Backups folder: {{folder}}',
       none: 'There are no backups in the folder. Copy a backup folder into it and try again, or use the restore command.',
       choose: 'Choose the backup',
       credentials: 'Username and password of an administrator in this backup',

@@ -31,7 +31,11 @@ export function RecoveryScreen({ status, onRefresh }: { status: Recovery; onRefr
             <LanguageToggle />
           </div>
           <Alert type="error" showIcon title={t('backups.recovery.intro')} />
-          {status.folder ? <Typography.Text type="secondary">{t('backups.recovery.folder', { folder: status.folder })}</Typography.Text> : null}
+          {status.folder ? (
+            <Typography.Text type="secondary">
+              {t('backups.folder')}: <bdi dir="ltr">{status.folder}</bdi>
+            </Typography.Text>
+          ) : null}
           {usable.length === 0 ? (
             <>
               <Alert type="warning" showIcon title={t('backups.recovery.none')} />
@@ -44,7 +48,7 @@ export function RecoveryScreen({ status, onRefresh }: { status: Recovery; onRefr
                   <Space direction="vertical">
                     {usable.map((b) => (
                       <Radio key={b.name} value={b.name}>
-                        <span className="ltr-value">{b.name}</span> — {t(`backups.kinds.${b.manifest!.kind}`)} — {t('backups.counts.beneficiaries')}: {b.manifest!.counts.beneficiaries}
+                        <bdi dir="ltr">{b.name}</bdi> — {t(`backups.kinds.${b.manifest!.kind}`)} — {t('backups.counts.beneficiaries')}: {b.manifest!.counts.beneficiaries}
                       </Radio>
                     ))}
                   </Space>
