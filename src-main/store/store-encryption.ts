@@ -56,7 +56,7 @@ function removeLeftovers(path: string): void {
   for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
 }
 
-export function encryptionBackupPath(path: string, now: Date): string {
+function encryptionBackupPath(path: string, now: Date): string {
   return `${path}.before-encryption-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`;
 }
 
