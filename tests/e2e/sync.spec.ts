@@ -16,12 +16,16 @@ import { screenshotsFor } from './support/screenshots';
  */
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-2025' };
-const HIND = { first: 'هند', father: 'محمد', grandfather: 'سعد', family: 'العتيبي', id: withCheckDigit('106543218'), phone: '0591234567' };
+const HIND = { first: 'هند', father: 'محمد', grandfather: 'سعد', family: 'العتيبي', id: withCheckDigit('106543218'), phone: '0591234567', newPhone: '0597654321' };
 const SALEH = { first: 'صالح', father: 'أحمد', grandfather: 'علي', family: 'المالكي', id: withCheckDigit('105432167'), phone: '0581234567' };
-const HO_PORT = 48_100 + Math.floor(Math.random() * 100);
+const HO_PORT = 48_100 + Math.floor(Math.random() * 99);
 const HO_URL = `http://127.0.0.1:${HO_PORT}`;
 const HO_TOKEN = 'e2e-head-office-admin-token';
 const HO_STORE = `test-results/sync-e2e-headoffice-${HO_PORT}`;
+/** A second desk of the same branch: its own browser host on a fresh store (a port of this spec's range). */
+const DESK2_PORT = 48_199;
+const DESK2_URL = `http://127.0.0.1:${DESK2_PORT}`;
+const DESK2_STORE = `test-results/sync-e2e-desk2-${DESK2_PORT}`;
 
 const screenshot = screenshotsFor('sync-');
 
@@ -42,6 +46,15 @@ async function stopHeadOffice(child: ChildProcess | null): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+/** The desk's own branch, as its API reports it. */
+async function firstBranchId(page: Page): Promise<string> {
+  const branches = await page.evaluate(async () => {
+    const response = await fetch('/api/branches.list', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: '{}' });
+    return (await response.json()) as { value: { branches: Array<{ id: string }> } };
+  });
+  return branches.value.branches[0]?.id ?? '';
 }
 
 async function openNav(page: Page, key: string): Promise<void> {
@@ -133,7 +146,45 @@ test.describe.serial('head-office sync of a desk', () => {
     await screenshot(page, 'back-online');
   });
 
-  test('sets aside a person another branch already registered, with the reason, and keeps syncing', async () => {
+  test('joins the branch from a second, empty desk with an enrolment code; its staff sign in and see the branch’s work', async ({ browser }) => {
+    const desk2 = spawn(process.execPath, [`${process.env.MAMEN_DIST_DIR ?? 'dist'}/main/browser-host.cjs`, '--data-dir', DESK2_STORE, '--port', String(DESK2_PORT), '--no-open'], {
+      env: { ...process.env, MAMEN_LAUNCH_TOKEN: E2E_TOKEN, MAMEN_LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    });
+    const second = await browser.newPage();
+    try {
+      await expect.poll(async () => fetch(`${DESK2_URL}/healthz`).then((r) => r.ok).catch(() => false), { timeout: 30_000 }).toBe(true);
+      const branchId = await firstBranchId(page);
+      const issued = await fetch(`${HO_URL}/admin/devices`, {
+        method: 'POST', headers: { authorization: `Bearer ${HO_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ branchId, name: 'شباك ٢' }),
+      }).then((r) => r.json() as Promise<{ code: string }>);
+      await second.goto(`${DESK2_URL}/?token=${E2E_TOKEN}`);
+      await second.getByTestId('setup-join-branch').click();
+      await second.getByTestId('join-server-url').fill(HO_URL);
+      await second.getByTestId('join-code').fill('AAAA-BBBB-CCCC');
+      await second.getByTestId('join-submit').click();
+      await expect(second.getByTestId('join-error')).toContainText('رمز التسجيل غير صالح');
+      await second.getByTestId('join-code').fill(issued.code);
+      await screenshot(second, 'join-branch');
+      await second.getByTestId('join-submit').click();
+      // The branch's administrator signs in on the new desk with the password set at the first desk.
+      await second.getByTestId('login-username').fill(ADMIN.username);
+      await second.getByTestId('login-password').fill(ADMIN.password);
+      await second.getByTestId('login-submit').click();
+      await openNav(second, 'registry');
+      await second.getByTestId('registry-search').fill(SALEH.first);
+      await expect(second.getByTestId('registry-results')).toContainText(`${SALEH.first} ${SALEH.father}`);
+      await screenshot(second, 'second-desk-registry');
+    } finally {
+      await second.close();
+      const exited = new Promise((resolve) => desk2.once('exit', resolve));
+      desk2.kill('SIGTERM');
+      await exited;
+      rmSync(DESK2_STORE, { recursive: true, force: true });
+    }
+  });
+
+  test('opens a review item when another branch registered the same person, and merges the two in the review queue', async () => {
     // Another branch's desk (a real store in this process) registers Hind first and syncs.
     const other = await setUpDesk('JZN');
     try {
@@ -143,28 +194,54 @@ test.describe.serial('head-office sync of a desk', () => {
       const reply = await enrolWithServer(HO_URL, issued.code);
       const enrolment = { serverUrl: HO_URL, deviceId: reply.deviceId, credential: reply.credential, branchId: reply.branchId };
       await saveEnrolment(other.runtime.store.db, enrolment);
-      await other.admin.call('beneficiaries.register', { beneficiary: { firstName: HIND.first, fatherName: HIND.father, grandfatherName: HIND.grandfather, familyName: HIND.family, idType: 'national_id', nationalId: HIND.id, nationality: 'SA', gender: 'female', phonePrimary: HIND.phone } });
-      await syncOnce(other.runtime.store.db, new SyncServer(HO_URL, reply.credential, other.runtime.store.schemaVersion), enrolment);
+      const server = new SyncServer(HO_URL, reply.credential, other.runtime.store.schemaVersion);
+      const first = await other.admin.call('beneficiaries.register', { beneficiary: { firstName: HIND.first, fatherName: HIND.father, grandfatherName: HIND.grandfather, familyName: HIND.family, idType: 'national_id', nationalId: HIND.id, nationality: 'SA', gender: 'female', phonePrimary: HIND.phone } });
+      await syncOnce(other.runtime.store.db, server, enrolment);
+
+      // This branch registers her again (it cannot know yet), with a newer phone.
+      await openNav(page, 'registry');
+      await page.getByTestId('new-beneficiary').click();
+      await page.getByTestId('field-firstName').fill(HIND.first);
+      await page.getByTestId('field-fatherName').fill(HIND.father);
+      await page.getByTestId('field-grandfatherName').fill(HIND.grandfather);
+      await page.getByTestId('field-familyName').fill(HIND.family);
+      await page.getByTestId('field-nationalId').fill(HIND.id);
+      await page.getByTestId('field-gender').getByText('أنثى').click();
+      await page.getByTestId('field-phonePrimary').fill(HIND.newPhone);
+      await page.getByTestId('beneficiary-save').click();
+      await expect(page.getByTestId('profile-name')).toHaveText(`${HIND.first} ${HIND.father} ${HIND.grandfather} ${HIND.family}`);
+      const secondUrl = new URL(page.url()).pathname;
+      await openNav(page, 'sync');
+      await page.getByTestId('sync-now').click();
+      await expect(page.getByTestId('sync-last-run')).toContainText('رُفض 0');
+      await page.getByTestId('sync-now').click();
+      const item = page.getByTestId('review-item');
+      await expect(item).toHaveCount(1);
+      await expect(item).toContainText('رقم الهوية نفسه');
+      await expect(item.getByTestId('review-state')).toHaveText('بانتظار القرار');
+      await expect(item).toContainText('فرع JZN');
+      // Keep the first branch's record, with this branch's newer phone.
+      await item.getByTestId('review-pick-phone_primary-second').click();
+      await screenshot(page, 'review-queue');
+      await item.getByTestId('review-merge').click();
+      await expect(item.getByTestId('review-state')).toHaveText('دُمجا');
+      await expect(page.getByTestId('sync-conflicts')).toContainText('الجوال');
+      await screenshot(page, 'review-merged');
+
+      // This branch's id now opens the merged record, whose history keeps the replaced phone.
+      await page.goto(secondUrl);
+      await expect(page.getByTestId('profile-name')).toHaveText(`${HIND.first} ${HIND.father} ${HIND.grandfather} ${HIND.family}`);
+      await page.getByRole('tab', { name: 'سجل التعديلات' }).click();
+      await expect(page.getByTestId('history-superseded').first()).toBeVisible();
+      await screenshot(page, 'merged-history');
+
+      // The other branch ends with the same merge.
+      await syncOnce(other.runtime.store.db, server, enrolment);
+      const alias = await other.runtime.store.db.selectFrom('beneficiaries').select(['id', 'merged_into']).where('merged_into', 'is not', null).execute();
+      expect(alias).toEqual([{ id: secondUrl.split('/').at(-1), merged_into: first.id }]);
     } finally {
       await other.close();
     }
-    await openNav(page, 'registry');
-    await page.getByTestId('new-beneficiary').click();
-    await page.getByTestId('field-firstName').fill(HIND.first);
-    await page.getByTestId('field-fatherName').fill(HIND.father);
-    await page.getByTestId('field-grandfatherName').fill(HIND.grandfather);
-    await page.getByTestId('field-familyName').fill(HIND.family);
-    await page.getByTestId('field-nationalId').fill(HIND.id);
-    await page.getByTestId('field-gender').getByText('أنثى').click();
-    await page.getByTestId('field-phonePrimary').fill(HIND.phone);
-    await page.getByTestId('beneficiary-save').click();
-    await expect(page.getByTestId('profile-name')).toHaveText(`${HIND.first} ${HIND.father} ${HIND.grandfather} ${HIND.family}`);
-    await openNav(page, 'sync');
-    await page.getByTestId('sync-now').click();
-    await expect(page.getByTestId('sync-last-run')).toContainText('رُفض 1');
-    await expect(page.getByTestId('sync-state')).toHaveText('متزامنة');
-    await expect(page.getByTestId('sync-parked')).toContainText('يتعارض مع سجل موجود');
-    await screenshot(page, 'parked-conflict');
   });
 
   test('lets the head-office admin see the desks, issue a code and revoke a desk, which the desk then reports', async ({ browser }) => {

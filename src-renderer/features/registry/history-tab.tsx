@@ -1,4 +1,4 @@
-import { Table } from 'antd';
+import { Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -38,14 +38,19 @@ export function HistoryTab({ id }: { id: string }) {
         </span>
       ),
     },
-    { key: 'who', title: t('profile.history.who'), dataIndex: 'changedByName', render: (v: string | null) => v ?? '—' },
+    {
+      key: 'who',
+      title: t('profile.history.who'),
+      // A value that lost to a concurrent edit (or a merge) says so, and which desk wrote it.
+      render: (_v, c) => (c.superseded ? <Tag color="orange" data-testid="history-superseded">{t('syncReview.superseded', { desk: c.supersededDesk ?? '' })}</Tag> : (c.changedByName ?? '—')),
+    },
     { key: 'when', title: t('profile.history.when'), dataIndex: 'changedAt', render: (v: string) => <DateTimeText value={v} /> },
   ];
   return (
     <>
       <ErrorAlert error={history.error} />
       <Table<Change>
-        rowKey={(c) => `${c.changedAt}-${c.field}`}
+        rowKey={(c) => `${c.changedAt}-${c.field}-${c.superseded ? 's' : 'e'}`}
         size="small"
         loading={history.isPending}
         columns={columns}
