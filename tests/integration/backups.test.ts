@@ -1,14 +1,15 @@
 import Sqlite from 'better-sqlite3-multiple-ciphers';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../migrations';
 import { openRuntime, type Runtime } from '../../src-main/api/runtime';
 import { inspectBackup, rotateBackups, writeBackup } from '../../src-main/services/backup-archive';
 import { BACKUP_STORE_FILE, listBackupNames, readManifest } from '../../src-main/store/backup-files';
 import { openStore } from '../../src-main/store/db';
 import { writeContentFile, sha256Hex } from '../../src-main/store/content-files';
 import { scheduledBackup } from '../../src-main/services/backups';
-import { ADMIN_PASSWORD, beneficiaryInput, Caller, setUpStore, silentLogger, tempDir, TEST_STORE_KEY, type TestStore } from './support/test-runtime';
+import { ADMIN_PASSWORD, beneficiaryInput, Caller, setUpStore, silentLogger, tempDir, TEST_STORE_KEY, type TestStore, userOf } from './support/test-runtime';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -158,9 +159,36 @@ describe('backups', () => {
     const otherManifest = await writeBackup({ storePath: join(other.dir, 'mamen.sqlite'), key: Buffer.alloc(32, 9), folder: store.folder, kind: 'manual', at: new Date('2026-02-02T00:00:00Z'), appVersion: 'test' });
     expect(await store.admin.raw('backups.restore', { name: otherManifest.name })).toMatchObject({ ok: false, error: { messageKey: 'backup.wrongKey' } });
 
+    // Only an administrator may restore, or even list the backups.
+    const { user } = await store.admin.call('auth.me', {});
+    const reception = await userOf(store, 'reception', user!.branchId, 'reception1');
+    expect(await reception.raw('backups.restore', { name: otherManifest.name })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await reception.raw('backups.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
     // Nothing changed: same data, same session, no pre-restore backup written.
     expect(await firstNames(store.runtime)).toEqual(['خالد', 'سالم']);
     expect(listBackupNames(store.folder).some((n) => n.endsWith('-pre-restore'))).toBe(false);
+  }, 60_000);
+
+  it('restores a plain backup of an older schema: migrated on open and encrypted with the desk key', async () => {
+    const store = await storeWithBackupsFolder();
+    const old = tempDir();
+    cleanups.push(() => old.remove());
+    const olderSchema = MIGRATIONS.slice(0, 5);
+    const plain = await openStore(join(old.dir, 'mamen.sqlite'), { migrations: olderSchema });
+    await plain.close();
+    const manifest = await writeBackup({ storePath: join(old.dir, 'mamen.sqlite'), key: null, folder: store.folder, kind: 'manual', at: new Date('2026-03-01T08:00:00Z'), appVersion: 'old' });
+    expect(manifest).toMatchObject({ schemaVersion: 5, encrypted: false });
+
+    const verdict = await store.admin.call('backups.verify', { name: manifest.name });
+    expect(verdict).toMatchObject({ ok: true, migrationsToApply: MIGRATIONS.length - 5 });
+    await store.admin.call('backups.restore', { name: manifest.name });
+    expect(store.runtime.store.schemaVersion).toBe(MIGRATIONS.length);
+    const header = readFileSync(store.runtime.store.path).subarray(0, 15).toString('latin1');
+    expect(header).not.toBe('SQLite format 3');
+    const audit = await store.runtime.store.db.selectFrom('audit_log').select(['action', 'detail']).execute();
+    expect(audit.map((a) => a.action)).toEqual(['backups.restore']);
+    expect(JSON.parse(audit[0]!.detail!)).toMatchObject({ migrated: MIGRATIONS.length - 5 });
   }, 60_000);
 
   it('refuses a folder that is not there or not a full path', async () => {
