@@ -49,8 +49,20 @@ export async function copyToPostgres(sqlite: Sqlite.Database, tables: readonly s
       await store.close();
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      try {
+        // After a large load an autovacuum worker (not ours to terminate) may still hold the database for a moment.
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            await c.query(`drop database if exists ${name}`);
+            break;
+          } catch (error) {
+            if (attempt >= 30) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }
