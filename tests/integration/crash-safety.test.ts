@@ -103,11 +103,16 @@ async function checkStore(storePath: string, interviewId: string, reported: Repo
       count(runtime, "SELECT count(*) AS n FROM change_log WHERE table_name = 'beneficiaries' AND op = 'update'"),
     );
 
-    // The autosaved draft holds the latest reported save (or a later one).
+    // The autosaved draft holds the latest reported save (or a later one); the completed step is kept.
     const desk = new Caller(runtime);
     await desk.call('auth.login', { username: 'crashdesk', password: DESK_PASSWORD });
     const interview = await desk.call('interviews.get', { id: interviewId });
-    if (reported.lastDraft >= 0) expect(Number((interview.draft?.data as { monthlyIncome?: number }).monthlyIncome)).toBeGreaterThanOrEqual(reported.lastDraft);
+    expect(interview.currentStep).toBe('data_verification');
+    expect(interview.inquiryQuestions).toBe('سؤال');
+    if (reported.lastDraft >= 0) {
+      expect(interview.draft).toMatchObject({ step: 'data_verification', data: { prisonName: 'سجن جازان العام' } });
+      expect(Number((interview.draft?.data as { monthlyIncome?: number }).monthlyIncome)).toBeGreaterThanOrEqual(reported.lastDraft);
+    }
   } finally {
     await runtime.close();
   }
