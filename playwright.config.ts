@@ -21,7 +21,8 @@ function host(port: number): WebServer {
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { MAMEN_LAUNCH_TOKEN: E2E_TOKEN, MAMEN_LOG_LEVEL: 'warn' },
+    // Every API call is logged (debug) so that the log check at the end sees all of them.
+    env: { MAMEN_LAUNCH_TOKEN: E2E_TOKEN, MAMEN_LOG_LEVEL: 'debug' },
   };
 }
 
@@ -32,6 +33,8 @@ const perSpec = specs.map((spec, index) => ({ spec, port: FIRST_PORT + index }))
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e-artifacts',
+  // No log of any e2e host may hold the personal data the specs used (tests/e2e/support/log-check.ts).
+  globalTeardown: './tests/e2e/support/log-check.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
