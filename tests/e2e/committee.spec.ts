@@ -267,4 +267,21 @@ test.describe.serial('the research committee, from submission to delivery', () =
     await expect(table).toContainText('مغلقة');
     await screenshot(page, 'complaint-closed');
   });
+  test('the desk records the preferred channel; the committee’s contact defaults to it, and the seasonal programmes are listed', async () => {
+    await signIn(page, DESK, `/beneficiaries/${beneficiaryId}/edit`);
+    // Near the foot of the form, with the status bar over it: chosen by typing, as a keyboard user would.
+    await page.getByTestId('field-preferredChannel').locator('input').fill('الخطابات');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('field-preferredChannel')).toContainText('الخطابات');
+    await page.getByTestId('beneficiary-save').click();
+    await expect(page.getByTestId('profile-preferredChannel')).toHaveText('الخطابات');
+    await screenshot(page, 'profile-preferred-channel');
+    await signIn(page, MANAGER, '/outreach');
+    expect((await api<{ preferredChannel: string }>(page.request, 'committee.case', { requestId })).preferredChannel).toBe('letters');
+    const seasons = page.getByTestId('outreach-seasons');
+    for (const name of ['شهر رمضان', 'عيد الفطر', 'عيد الأضحى', 'بدء العام الدراسي']) await expect(seasons).toContainText(name);
+    await expect(seasons).toContainText('قبل الموعد بـ ١٤ يوم');
+    await seasons.scrollIntoViewIfNeeded();
+    await screenshot(page, 'outreach-seasons');
+  });
 });
