@@ -42,7 +42,7 @@ const ar = {
     edit: 'تعديل',
     save: 'حفظ البرنامج',
     names: { ramadan: 'شهر رمضان', eid_al_fitr: 'عيد الفطر', eid_al_adha: 'عيد الأضحى', school_start: 'بدء العام الدراسي' },
-    calendars: { hijri: 'هجري (أم القرى)', gregorian: 'ميلادي' },
+    calendars: { hijri: 'هجري، أم القرى', gregorian: 'ميلادي' },
     eligibilities: { active_entitlement: 'أسر لها استحقاق قائم لم يكتمل تسليمه', accepted_case: 'أسر قُبل طلبها في اللجنة', school_age_members: 'أسر فيها أبناء في سن الدراسة (٦–١٨)' },
   },
 };
@@ -90,7 +90,7 @@ const en: typeof ar = {
     edit: 'Edit',
     save: 'Save programme',
     names: { ramadan: 'Ramadan', eid_al_fitr: 'Eid al-Fitr', eid_al_adha: 'Eid al-Adha', school_start: 'School start' },
-    calendars: { hijri: 'Hijri (Umm al-Qura)', gregorian: 'Gregorian' },
+    calendars: { hijri: 'Hijri, Umm al-Qura', gregorian: 'Gregorian' },
     eligibilities: { active_entitlement: 'Households with an entitlement still being delivered', accepted_case: 'Households whose request was accepted', school_age_members: 'Households with children of school age (6–18)' },
   },
 };
