@@ -185,6 +185,28 @@ describe('a plain store from before encryption', () => {
   });
 });
 
+describe('a plain store left by a crash', () => {
+  it('keeps the writes still in its WAL journal when it is encrypted', async () => {
+    const dir = folder();
+    const live = join(dir, 'live.sqlite');
+    const store = await openStore(live);
+    store.sqlite.pragma('wal_autocheckpoint = 0');
+    store.sqlite.exec('CREATE TABLE late (body TEXT)');
+    store.sqlite.prepare('INSERT INTO late (body) VALUES (?)').run(MARKER_NAME);
+    // The files as a power cut would leave them: the last writes only in the -wal file.
+    const crashed = join(dir, 'mamen.sqlite');
+    copyFileSync(live, crashed);
+    copyFileSync(`${live}-wal`, `${crashed}-wal`);
+    await store.close();
+    expect(readFileSync(`${crashed}-wal`).includes(MARKER_BYTES)).toBe(true);
+
+    const encrypted = await openStore(crashed, { key: TEST_STORE_KEY });
+    cleanups.push(() => encrypted.close());
+    expect((encrypted.sqlite.prepare('SELECT body FROM late').get() as { body: string }).body).toBe(MARKER_NAME);
+    for (const file of filesUnder(dir).filter((f) => f.includes('mamen.sqlite'))) expect(readFileSync(file).includes(MARKER_BYTES), file).toBe(false);
+  });
+});
+
 describe('encrypting a plain store, interrupted', () => {
   it('leaves either the untouched plain store or the whole encrypted one when killed at any point, and the next open finishes', async () => {
     const dir = folder();
