@@ -96,9 +96,19 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('anonymised_at', 'text', (c) => c.notNull())
     .addColumn('files_removed', 'integer', (c) => c.notNull())
     .execute();
+
+  // Gathering everything about one person (a data copy, an anonymisation) reaches these rows by the
+  // person, interview or survey answer they belong to: without these, each look-up reads the table.
+  await db.schema.createIndex('interviews_beneficiary_ix').on('interviews').column('beneficiary_id').execute();
+  await db.schema.createIndex('referrals_beneficiary_ix').on('referrals').column('beneficiary_id').execute();
+  await db.schema.createIndex('referrals_interview_ix').on('referrals').column('interview_id').execute();
+  await db.schema.createIndex('survey_follow_ups_response_ix').on('survey_follow_ups').column('response_id').execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  for (const index of ['survey_follow_ups_response_ix', 'referrals_interview_ix', 'referrals_beneficiary_ix', 'interviews_beneficiary_ix']) {
+    await db.schema.dropIndex(index).execute();
+  }
   for (const table of ['privacy_anonymisations', 'retention_rules', 'privacy_consents', 'privacy_corrections', 'privacy_exports']) {
     await db.schema.dropTable(table).execute();
   }

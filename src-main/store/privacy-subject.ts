@@ -67,12 +67,20 @@ export async function collectSubjectRecords(db: Db, beneficiaryId: string): Prom
     ...deliveries.map((d) => d.signature_attachment_id),
   ].filter((v): v is string => typeof v === 'string');
   const attachments = attachmentIds.length === 0 ? [] : await db.selectFrom('attachments').selectAll().where('id', 'in', [...new Set(attachmentIds)]).orderBy('id').execute();
-  const historyRows = [beneficiaryId, ...ids(household), ...requestIds, ...ids(contacts), ...ids(complaints), ...ids(referrals)];
+  // By table and row, so the (table_name, row_id) index answers each part.
+  const historyRows: Array<[string, string[]]> = [
+    ['beneficiaries', [beneficiaryId]],
+    ['household_members', ids(household)],
+    ['support_requests', requestIds],
+    ['contacts', ids(contacts)],
+    ['complaints', ids(complaints)],
+    ['referrals', ids(referrals)],
+  ];
   const fieldHistory = await db
     .selectFrom('field_history')
     .leftJoin('users', 'users.id', 'field_history.changed_by')
     .select(['field_history.id', 'field_history.table_name', 'field_history.row_id', 'field_history.field', 'field_history.old_value', 'field_history.new_value', 'field_history.changed_at', 'users.display_name as changed_by_name'])
-    .where('field_history.row_id', 'in', historyRows)
+    .where((eb) => eb.or(historyRows.filter(([, rows]) => rows.length > 0).map(([table, rows]) => eb.and([eb('field_history.table_name', '=', table), eb('field_history.row_id', 'in', rows)]))))
     .orderBy('field_history.changed_at')
     .orderBy('field_history.hlc')
     .execute();
