@@ -85,6 +85,8 @@ async function backUp(ctx: ServiceContext, kind: 'scheduled' | 'manual'): Promis
 export async function scheduledBackup(ctx: ServiceContext): Promise<number> {
   const settings = readBackupSettings(ctx.store.path);
   if (!settings.daily || !isBackupDue(settings.lastBackupAt, ctx.now)) return 0;
+  // A new install that nobody has set up yet holds nothing to keep.
+  if ((await getSetting(ctx.db, 'initialised_at')) === null) return 0;
   try {
     await backUp(ctx, 'scheduled');
     return 1;

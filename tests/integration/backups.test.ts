@@ -107,6 +107,13 @@ describe('backups', () => {
     expect(await store.runtime.router.runJob('backups.daily', scheduledBackup)).toBe(1);
     expect(await store.runtime.router.runJob('backups.daily', scheduledBackup)).toBe(0);
     expect(listBackupNames(store.folder).filter((n) => n.endsWith('-scheduled'))).toHaveLength(1);
+
+    // A new install nobody has set up yet holds nothing to keep.
+    const fresh = tempDir();
+    const unset = await openRuntime({ storePath: join(fresh.dir, 'mamen.sqlite'), storeKey: TEST_STORE_KEY, appVersion: 'test', logger: silentLogger() });
+    cleanups.push(() => unset.close(), () => fresh.remove());
+    expect(await unset.router.runJob('backups.daily', scheduledBackup)).toBe(0);
+    expect(existsSync(join(fresh.dir, 'backups'))).toBe(false);
   });
 
   it('restores a backup after backing up the current state, ends every session and brings the data back', async () => {
