@@ -213,7 +213,8 @@ describe('backups', () => {
     await store.runtime.close();
     damageMiddle(path);
 
-    const runtime = await openRuntime({ storePath: path, storeKey: TEST_STORE_KEY, appVersion: 'test', logger: silentLogger(), recoverDamagedStore: true });
+    let clock = Date.now();
+    const runtime = await openRuntime({ storePath: path, storeKey: TEST_STORE_KEY, appVersion: 'test', logger: silentLogger(), recoverDamagedStore: true, now: () => new Date(clock) });
     cleanups.push(() => runtime.close());
     expect(runtime.recovery).toBe(true);
     const desk = new Caller(runtime);
@@ -225,6 +226,10 @@ describe('backups', () => {
       ok: false, error: { code: 'INVALID_CREDENTIALS', messageKey: 'recovery.notAnAdmin' },
     });
     expect(runtime.recovery).toBe(true);
+    // Five wrong passwords close the door for five minutes, even to the right one.
+    for (let i = 0; i < 4; i += 1) await desk.raw('recovery.restore', { name: backup.name, username: 'admin', password: `guess ${i}` });
+    expect(await desk.raw('recovery.restore', { name: backup.name, username: 'admin', password: ADMIN_PASSWORD })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
+    clock += 6 * 60_000;
 
     const restored = await desk.call('recovery.restore', { name: backup.name, username: 'admin', password: ADMIN_PASSWORD });
     expect(restored.restored.counts.beneficiaries).toBe(1);
