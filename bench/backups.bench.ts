@@ -2,7 +2,7 @@
  * Backups benchmark (issue 9: scheduled online backups, verified after writing, restorable). A store
  * of 50,000 beneficiaries (BENCH_BENEFICIARIES) is backed up the way the daily job does it (VACUUM INTO
  * on a second connection, integrity_check, audit chain, hash, manifest), checked as a restore checks
- * it, and restored through the API. Peer: SQLite's online backup API (better-sqlite3 `backup()`) on a
+ * it, and restored through the API; the start-up quick_check is timed too. Peer: SQLite's online backup API (better-sqlite3 `backup()`) on a
  * plain copy of the same data, the tool the issue names, which refuses encrypted stores. Figures, not assertions.
  */
 import Sqlite from 'better-sqlite3-multiple-ciphers';
@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspectBackup, writeBackup } from '../src-main/services/backup-archive';
-import { snapshotStore } from '../src-main/store/backup-copy';
+import { snapshotStore, storeFileProblem } from '../src-main/store/backup-copy';
 import { Rng } from './support/saudi-names';
 import { seedBeneficiaries } from './support/seed-store';
 import { openBenchStore } from './support/bench-store';
@@ -50,9 +50,7 @@ async function main(): Promise<void> {
     const plainPath = join(scratch, 'plain.sqlite');
     snapshotStore(runtime.store.path, runtime.store.key, join(scratch, 'enc-copy.sqlite'));
     const plainSource = new Sqlite(join(scratch, 'enc-copy.sqlite'));
-    plainSource.pragma(`cipher = 'sqlcipher'`);
-    plainSource.pragma('legacy = 4');
-    plainSource.pragma(`hexkey = '${runtime.store.key!.toString('hex')}'`);
+    applyStoreKey(plainSource, runtime.store.key);
     plainSource.pragma(`rekey = ''`);
     plainSource.close();
     const plain = new Sqlite(join(scratch, 'enc-copy.sqlite'));
@@ -70,6 +68,8 @@ async function main(): Promise<void> {
       peer.push((await timed(() => source.backup(join(scratch, `peer-${run}.sqlite`)))).ms);
       source.close();
     }
+    const startCheck = await timed(() => storeFileProblem(runtime.store.path, runtime.store.key));
+    if (startCheck.value !== null) throw new Error(`the seeded store failed its check: ${startCheck.value}`);
     await bench.call('backups.configure', { folder, daily: true });
     const restore = await timed(() => bench.call('backups.restore', { name: lastName }));
 
@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     console.log(`peer, SQLite online backup API on the plain copy: median ${f(median(peer))}`);
     console.log(`ratio snapshot / online backup API: ${(median(snapshot) / median(peer)).toFixed(2)}×; whole verified backup / online backup API: ${(median(write) / median(peer)).toFixed(2)}×`);
     console.log(`check of a backup before restoring (hash + integrity_check + audit chain): median ${f(median(verify))}`);
+    console.log(`start-up check of the store (PRAGMA quick_check): ${f(startCheck.ms)}`);
     console.log(`restore through the API (check, pre-restore backup, swap, reopen): ${f(restore.ms)}`);
   } finally {
     await bench.close();
