@@ -29,30 +29,51 @@ const ACTIVITY: ReadonlyArray<readonly [table: keyof Database, at: string]> = [
 ];
 
 /**
- * One statement: per beneficiary, an indexed MAX per area (and the deliveries of their requests) and
- * the request counts; the latest moment is taken here, which keeps the SQL the same on SQLite and
- * PostgreSQL (no GREATEST / multi-argument MAX). Measured against grouped reads merged in memory in
- * bench/privacy.bench.ts.
+ * One grouped query per area (each walks its beneficiary index once), merged here: the latest moment
+ * wins. Measured in bench/privacy.bench.ts against one statement with a correlated subquery per area
+ * for every beneficiary (about 15 index seeks per person instead of one pass per area).
  */
 export async function retentionFacts(db: Db, finalStates: readonly string[]): Promise<RetentionFactRow[]> {
-  const finals = finalStates.length > 0 ? finalStates : [''];
-  const areas = ACTIVITY.map(([table, at], i) => sql`(SELECT MAX(${sql.ref(`x.${at}`)}) FROM ${sql.table(table)} AS x WHERE x.beneficiary_id = b.id) AS ${sql.ref(`a${i}`)}`);
-  const rows = await sql<Record<string, string | number | null> & { id: string; branch_id: string; updated_at: string; requests: number | string; open_requests: number | string | null }>`
-    SELECT b.id, b.branch_id, b.updated_at, ${sql.join(areas)},
-      (SELECT MAX(d.delivered_at) FROM support_requests AS r JOIN deliveries AS d ON d.request_id = r.id WHERE r.beneficiary_id = b.id) AS delivered,
-      (SELECT COUNT(*) FROM support_requests AS r WHERE r.beneficiary_id = b.id) AS requests,
-      (SELECT COUNT(*) FROM support_requests AS r WHERE r.beneficiary_id = b.id AND r.state NOT IN (${sql.join(finals)})) AS open_requests
-    FROM beneficiaries AS b
-    WHERE NOT EXISTS (SELECT 1 FROM privacy_anonymisations AS p WHERE p.beneficiary_id = b.id)`.execute(db);
-  return rows.rows.map((row) => {
-    let latest = row.updated_at;
-    for (let i = 0; i < ACTIVITY.length; i++) {
-      const at = row[`a${i}`];
-      if (typeof at === 'string' && at > latest) latest = at;
-    }
-    if (typeof row.delivered === 'string' && row.delivered > latest) latest = row.delivered;
-    return { id: row.id, branch_id: row.branch_id, requests: Number(row.requests), openRequests: Number(row.open_requests ?? 0), lastActivityAt: latest };
-  });
+  const people = await db
+    .selectFrom('beneficiaries as b')
+    .leftJoin('privacy_anonymisations as a', 'a.beneficiary_id', 'b.id')
+    .select(['b.id', 'b.branch_id', 'b.updated_at'])
+    .where('a.beneficiary_id', 'is', null)
+    .execute();
+  const latest = new Map(people.map((p) => [p.id, p.updated_at]));
+  const bump = (id: string | null, at: string | null) => {
+    if (!id || !at) return;
+    const seen = latest.get(id);
+    if (seen !== undefined && at > seen) latest.set(id, at);
+  };
+  for (const [table, at] of ACTIVITY) {
+    const rows = await sql<{ owner: string | null; at: string | null }>`SELECT beneficiary_id AS owner, MAX(${sql.ref(at)}) AS at FROM ${sql.table(table)} WHERE beneficiary_id IS NOT NULL GROUP BY beneficiary_id`.execute(db);
+    for (const row of rows.rows) bump(row.owner, row.at);
+  }
+  const delivered = await db
+    .selectFrom('deliveries as d')
+    .innerJoin('support_requests as r', 'r.id', 'd.request_id')
+    .select((eb) => ['r.beneficiary_id as owner', eb.fn.max('d.delivered_at').as('at')])
+    .groupBy('r.beneficiary_id')
+    .execute();
+  for (const row of delivered) bump(row.owner, row.at);
+  const counts = await db
+    .selectFrom('support_requests')
+    .select((eb) => [
+      'beneficiary_id',
+      eb.fn.countAll<number>().as('requests'),
+      eb.fn.sum<number>(eb.case().when('state', 'in', finalStates.length > 0 ? [...finalStates] : ['']).then(0).else(1).end()).as('open'),
+    ])
+    .groupBy('beneficiary_id')
+    .execute();
+  const byOwner = new Map(counts.map((c) => [c.beneficiary_id, c]));
+  return people.map((p) => ({
+    id: p.id,
+    branch_id: p.branch_id,
+    requests: Number(byOwner.get(p.id)?.requests ?? 0),
+    openRequests: Number(byOwner.get(p.id)?.open ?? 0),
+    lastActivityAt: latest.get(p.id) ?? p.updated_at,
+  }));
 }
 
 /**
