@@ -183,6 +183,16 @@ describe('correction requests', () => {
     expect((await manager.call('privacy.rights', { beneficiaryId: subject.beneficiaryId })).corrections.length).toBe(before);
   });
 
+  it('corrects an ID number with the type its number shows (an iqama starts with 2)', async () => {
+    const { withCheckDigit } = await import('../../src-shared/domain/national-id');
+    const iqama = withCheckDigit('212345678');
+    const request = await desk.call('privacy.requestCorrection', { beneficiaryId: bystander.beneficiaryId, field: 'nationalId', requestedValue: iqama, justification: 'مقيم وليس مواطناً', channel: 'in_person_interview' });
+    await manager.call('privacy.decideCorrection', { id: request.id, outcome: 'accepted', informChannel: 'in_person_interview' });
+    const row = s.runtime.store.sqlite.prepare('SELECT id_type, national_id FROM beneficiaries WHERE id = ?').get(bystander.beneficiaryId);
+    expect(row).toEqual({ id_type: 'iqama', national_id: iqama });
+    bystanderNationalId = iqama;
+  });
+
   it('shows an unanswered request as overdue once its day passes, and only to its branch', async () => {
     const request = await desk.call('privacy.requestCorrection', { beneficiaryId: subject.beneficiaryId, field: 'city', requestedValue: 'صبيا', justification: 'تصحيح المدينة', channel: 'letters' });
     expect((await otherManager.call('privacy.openCorrections', {})).items).toHaveLength(0);

@@ -36,13 +36,13 @@ export function CorrectionModal({ beneficiaryId, open, onClose }: { beneficiaryI
       <ErrorAlert error={save.error} testId="correction-error" />
       <Form layout="vertical">
         <Form.Item label={t('dataRights.corrections.field')}>
-          <Select<CorrectableField> value={field} onChange={setField} data-testid="correction-field" options={CORRECTABLE_FIELDS.map((f) => ({ value: f, label: fieldLabel(f)[lang] }))} />
+          <Select<CorrectableField> aria-label={t('dataRights.corrections.field')} value={field} onChange={setField} data-testid="correction-field" options={CORRECTABLE_FIELDS.map((f) => ({ value: f, label: fieldLabel(f)[lang] }))} />
         </Form.Item>
         <Form.Item label={t('dataRights.corrections.requestedValue')} extra={t('dataRights.corrections.emptyValue')}>
-          <Input value={value} onChange={(e) => setValue(e.target.value)} data-testid="correction-value" />
+          <Input aria-label={t('dataRights.corrections.requestedValue')} value={value} onChange={(e) => setValue(e.target.value)} data-testid="correction-value" />
         </Form.Item>
         <Form.Item label={t('dataRights.corrections.justification')}>
-          <Input.TextArea rows={2} value={justification} onChange={(e) => setJustification(e.target.value)} data-testid="correction-justification" />
+          <Input.TextArea aria-label={t('dataRights.corrections.justification')} rows={2} value={justification} onChange={(e) => setJustification(e.target.value)} data-testid="correction-justification" />
         </Form.Item>
         <Form.Item label={t('dataRights.corrections.channel')}>
           <ChannelSelect value={channel} onChange={setChannel} testId="correction-channel" label={t('dataRights.corrections.channel')} />
