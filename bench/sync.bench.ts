@@ -18,12 +18,10 @@ import { uuidv7 } from 'uuidv7';
 import { createLogger } from '../src-main/api/logger';
 import { openRuntime, type Runtime } from '../src-main/api/runtime';
 import type { TransportContext } from '../src-main/api/router';
-import { buildHeadOffice } from '../src-main/headoffice/app';
-import { createEnrolmentCode } from '../src-main/headoffice/devices';
-import { openHeadOfficeStore } from '../src-main/headoffice/store';
 import { saveEnrolment } from '../src-main/store/sync-state';
 import { pullChanges, pushOutbox } from '../src-main/sync/engine';
 import { enrolWithServer, SyncServer } from '../src-main/sync/server-client';
+import { startHeadOfficeProcess, type HeadOfficeProcess } from './support/headoffice-process';
 import { Rng } from './support/saudi-names';
 import { runPouchPeer, type PeerFigures } from './support/pouchdb-peer';
 import { seedBeneficiaries } from './support/seed-store';
@@ -86,62 +84,67 @@ async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> 
 type Figures = { dialect: string; push: number; pull: number };
 
 /**
- * CPU seconds of this process (desk and head office both run in it) since `from`: beside the wall
- * clock, so a run on a busy machine still says how much work a change costs. PostgreSQL's own
- * processes are not counted.
+ * CPU seconds of this process (the desks; head office runs in its own) since `from`: beside the
+ * wall clock, so a run on a busy machine still says how much of the work is the desk's.
  */
+function since(now: number | null, then: number | null): number | null {
+  return now === null || then === null ? null : +(now - then).toFixed(2);
+}
+
 function cpuSeconds(from: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(from);
   return (used.user + used.system) / 1e6;
 }
 
 /** One desk of a new branch pushes `count` beneficiaries; a new desk of that branch then pulls them all. */
-async function branchSync(dir: string, url: string, store: Awaited<ReturnType<typeof openHeadOfficeStore>>, name: string, count: number, peerDocs?: Array<Record<string, unknown>>) {
+async function branchSync(dir: string, server: HeadOfficeProcess, name: string, count: number, peerDocs?: Array<Record<string, unknown>>) {
+  const url = server.url;
   const a = await setUpDesk(dir, `${name}-a`);
   const branchId = await initialise(a, name.toUpperCase());
   seedBeneficiaries(a.store.sqlite, branchId, count, new Rng(count));
   writeOutbox(a, branchId);
   if (peerDocs) peerDocs.push(...(a.store.sqlite.prepare(`SELECT * FROM beneficiaries LIMIT ${PEER_DOCS}`).all() as Array<Record<string, unknown>>));
-  const desk = await enrol(a, url, (await createEnrolmentCode(store.db, { branchId, name: `${name}-a`, now: new Date() })).code);
+  const desk = await enrol(a, url, await server.newCode(branchId, `${name}-a`));
   let started = performance.now();
   let cpu = process.cpuUsage();
+  let serverCpu = server.cpuSeconds();
   const pushed = await pushOutbox(a.store.db, desk.server, desk.enrolment, () => new Date());
   const pushSeconds = (performance.now() - started) / 1000;
   const pushCpu = cpuSeconds(cpu);
+  const pushServerCpu = since(server.cpuSeconds(), serverCpu);
   const b = await setUpDesk(dir, `${name}-b`);
-  const other = await enrol(b, url, (await createEnrolmentCode(store.db, { branchId, name: `${name}-b`, now: new Date() })).code);
+  const other = await enrol(b, url, await server.newCode(branchId, `${name}-b`));
   started = performance.now();
   cpu = process.cpuUsage();
+  serverCpu = server.cpuSeconds();
   const pulled = await pullChanges(b.store.db, other.server, () => new Date());
   const pullSeconds = (performance.now() - started) / 1000;
   const pullCpu = cpuSeconds(cpu);
+  const pullServerCpu = since(server.cpuSeconds(), serverCpu);
   const rows = (await b.store.db.selectFrom('beneficiaries').select(({ fn }) => fn.countAll<number>().as('n')).where('branch_id', '=', branchId).executeTakeFirstOrThrow()).n;
   await a.close();
   await b.close();
-  return { pushed: pushed.pushed, rejected: pushed.rejected, pushSeconds, pushCpu, pulled: pulled.pulled, pullSeconds, pullCpu, beneficiaries: Number(rows) };
+  return { pushed: pushed.pushed, rejected: pushed.rejected, pushSeconds, pushCpu, pushServerCpu, pulled: pulled.pulled, pullSeconds, pullCpu, pullServerCpu, beneficiaries: Number(rows) };
 }
 
 async function run(dialect: 'sqlite' | 'postgres', peerDocs?: Array<Record<string, unknown>>): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'mamen-sync-bench-'));
   const database = dialect === 'postgres' ? await freshDatabase() : null;
-  const store = await openHeadOfficeStore({ databaseUrl: database?.url, sqlitePath: join(dir, 'ho.sqlite') });
-  const app = await buildHeadOffice({ store, logger, adminToken: 'bench', filesDir: join(dir, 'files') });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const server = await startHeadOfficeProcess(dir, database?.url);
   try {
-    const flow = await branchSync(dir, url, store, 'flow', CHANGES, peerDocs);
-    const first = await branchSync(dir, url, store, 'first', BRANCH);
+    const flow = await branchSync(dir, server, 'flow', CHANGES, peerDocs);
+    const first = await branchSync(dir, server, 'first', BRANCH);
     const figures = { dialect, push: Math.round(flow.pushed / flow.pushSeconds), pull: Math.round(flow.pulled / flow.pullSeconds) };
     console.log(JSON.stringify({
       dialect,
       changes: CHANGES,
-      push: { accepted: flow.pushed, rejected: flow.rejected, seconds: +flow.pushSeconds.toFixed(2), changesPerSecond: figures.push, cpuSeconds: +flow.pushCpu.toFixed(2), changesPerCpuSecond: Math.round(flow.pushed / flow.pushCpu) },
-      pull: { pulled: flow.pulled, beneficiaries: flow.beneficiaries, seconds: +flow.pullSeconds.toFixed(2), changesPerSecond: figures.pull, cpuSeconds: +flow.pullCpu.toFixed(2), changesPerCpuSecond: Math.round(flow.pulled / flow.pullCpu) },
-      firstFullSync: { beneficiaries: first.beneficiaries, seconds: +first.pullSeconds.toFixed(2), cpuSeconds: +first.pullCpu.toFixed(2), target: 'at most 30 s' },
+      push: { accepted: flow.pushed, rejected: flow.rejected, seconds: +flow.pushSeconds.toFixed(2), changesPerSecond: figures.push, deskCpuSeconds: +flow.pushCpu.toFixed(2), serverCpuSeconds: flow.pushServerCpu },
+      pull: { pulled: flow.pulled, beneficiaries: flow.beneficiaries, seconds: +flow.pullSeconds.toFixed(2), changesPerSecond: figures.pull, deskCpuSeconds: +flow.pullCpu.toFixed(2), serverCpuSeconds: flow.pullServerCpu },
+      firstFullSync: { beneficiaries: first.beneficiaries, seconds: +first.pullSeconds.toFixed(2), deskCpuSeconds: +first.pullCpu.toFixed(2), serverCpuSeconds: first.pullServerCpu, target: 'at most 30 s' },
     }));
     return figures;
   } finally {
-    await app.close();
-    await store.close();
+    await server.close();
     await database?.drop();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -36,6 +36,7 @@ function identity(row: KeyRow): string | null {
 }
 
 export async function mayHaveOtherBranchTwin(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
   const rows: KeyRow[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
     rows.push(...await tx.selectFrom('beneficiaries')
@@ -45,6 +46,8 @@ export async function mayHaveOtherBranchTwin(tx: Tx, ids: readonly string[]): Pr
   const worth = new Set<string>();
   const byBranch = groupByBranch(rows);
   for (const [branchId, group] of byBranch) {
+    // No other branch has anyone yet (a branch's first sync into a new head office): nothing to look up.
+    if (!(await tx.selectFrom('beneficiaries').select('id').where('branch_id', '!=', branchId).limit(1).executeTakeFirst())) continue;
     const collect = (pick: (r: KeyRow) => Array<string | null>) => new Set(group.flatMap(pick).filter((v): v is string => Boolean(v)));
     const phones = collect((r) => [r.phone_primary, r.phone_secondary]);
     const held = {

@@ -2,6 +2,7 @@ import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { MIGRATIONS } from '../../migrations';
 import { openStore } from '../store/db';
+import { cacheStatements } from './statement-cache';
 import type { Database } from '../store/schema';
 
 /**
@@ -38,6 +39,7 @@ export async function openHeadOfficeStore(options: { databaseUrl?: string | unde
   // Head office writes whole batches of rows with several indexes each: a larger page cache keeps
   // those indexes' pages in memory across a batch instead of spilling them (64 MiB; default 2 MiB).
   store.sqlite.pragma('cache_size = -65536');
+  cacheStatements(store.sqlite);
   return { db: store.db, dialect: 'sqlite', schemaVersion: store.schemaVersion, close: () => store.close() };
 }
 

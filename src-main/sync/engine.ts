@@ -86,9 +86,12 @@ export async function pullChanges(
   const catalog = columns ?? (await readColumnCatalog(db));
   let pulled = 0;
   let rejected = 0;
+  let next = prefetch(server, await readCursor(db));
   for (;;) {
-    const cursor = await readCursor(db);
-    const page = await server.pull(cursor, SYNC_LIMITS.pullChanges);
+    const page = await next;
+    // The next page is on its way while this one is applied: head office reads while the desk writes.
+    // (Asking for it acknowledges this page early; the desk's own cursor still moves only with it.)
+    if (page.more) next = prefetch(server, page.nextCursor);
     const at = now().toISOString();
     await db.transaction().execute(async (tx) => {
       const parked: Array<{ id: string; table_name: string; row_id: string; reason: string }> = [];
@@ -111,6 +114,13 @@ export async function pullChanges(
     if (newest && observeHlc) observeHlc(newest);
     if (!page.more) return { pulled, rejected };
   }
+}
+
+/** A page asked for ahead of need; a failure surfaces when it is awaited, never as an unhandled rejection. */
+function prefetch(server: SyncServer, after: number): ReturnType<SyncServer['pull']> {
+  const page = server.pull(after, SYNC_LIMITS.pullChanges);
+  page.catch(() => undefined);
+  return page;
 }
 
 export async function syncOnce(

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
-import { SCHEMA_HEADER } from '../../src-shared/contract/sync';
+import { SCHEMA_HEADER, SYNC_LIMITS } from '../../src-shared/contract/sync';
 import { tempDir } from './support/test-runtime';
 import { DIALECTS, firstDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
 
@@ -18,7 +18,7 @@ describe.each(DIALECTS)('head-office server on %s', (dialect) => {
 
   it('answers health with its dialect and schema version, and metrics in Prometheus text', async () => {
     const health = await (await fetch(`${ho.url}/health`)).json();
-    expect(health).toEqual({ ok: true, dialect, schemaVersion: ho.store.schemaVersion });
+    expect(health).toEqual({ ok: true, dialect, schemaVersion: ho.store.schemaVersion, minDeskSchemaVersion: ho.store.schemaVersion });
     const a = await firstDesk(ho, 'JZN');
     desks.push(a);
     await a.sync();
@@ -49,7 +49,7 @@ describe.each(DIALECTS)('head-office server on %s', (dialect) => {
     desks.push(a);
     const response = await fetch(`${ho.url}/sync/pull?after=0`, { headers: { authorization: `Bearer ${a.enrolment.credential}`, [SCHEMA_HEADER]: '1' } });
     expect(response.status).toBe(426);
-    expect(await response.json()).toEqual({ error: 'schema_mismatch', serverSchemaVersion: ho.store.schemaVersion });
+    expect(await response.json()).toEqual({ error: 'update_required', serverSchemaVersion: ho.store.schemaVersion, minDeskSchemaVersion: ho.store.schemaVersion });
   });
 
   it('refuses malformed and oversized batches with a code, applying nothing', async () => {
@@ -59,7 +59,7 @@ describe.each(DIALECTS)('head-office server on %s', (dialect) => {
     const malformed = await fetch(`${ho.url}/sync/push`, { method: 'POST', headers, body: JSON.stringify({ batchId: 'x', changes: [] }) });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toEqual({ error: 'invalid_batch' });
-    const big = { batchId: uuidv7(), changes: [{ id: uuidv7(), table_name: 'beneficiaries', row_id: uuidv7(), op: 'update', fields: { notes: 'x'.repeat(3 * 1024 * 1024) }, hlc: '000000000000001-00000-n', branch_id: a.enrolment.branchId }] };
+    const big = { batchId: uuidv7(), changes: [{ id: uuidv7(), table_name: 'beneficiaries', row_id: uuidv7(), op: 'update', fields: { notes: 'x'.repeat(SYNC_LIMITS.bodyBytes + 1024) }, hlc: '000000000000001-00000-n', branch_id: a.enrolment.branchId }] };
     const oversized = await fetch(`${ho.url}/sync/push`, { method: 'POST', headers, body: JSON.stringify(big) });
     expect(oversized.status).toBe(413);
     expect(await oversized.json()).toEqual({ error: 'payload_too_large' });
