@@ -15,10 +15,10 @@ function isMergeField(field: string): field is MergeField {
 }
 
 /** Values that lost to a concurrent edit of the same field, newest first, each can be applied again. */
-export function ConflictsList() {
+export function ConflictsList({ lastRunAt }: { lastRunAt: string | null }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const conflicts = useConflicts();
+  const conflicts = useConflicts(lastRunAt);
   const reapply = useReapplyConflict();
   const columns: ColumnsType<Conflict> = [
     { key: 'field', title: t('syncReview.conflicts.field'), render: (_v, c) => (isMergeField(c.field) ? t(`syncReview.fields.${c.field}`) : c.field) },

@@ -76,9 +76,9 @@ function ReviewCard({ review }: { review: DuplicateReview }) {
 }
 
 /** The cross-branch review queue of the sync screen. */
-export function ReviewQueue() {
+export function ReviewQueue({ lastRunAt }: { lastRunAt: string | null }) {
   const { t } = useTranslation();
-  const reviews = useReviews();
+  const reviews = useReviews(lastRunAt);
   const items = reviews.data?.reviews ?? [];
   return (
     <Card title={t('syncReview.reviews.title')} data-testid="sync-reviews">

@@ -68,8 +68,8 @@ export function SyncScreen() {
             </Descriptions>
           </Card>
           {data.parkedChanges > 0 && canCall(user, 'sync.parked') ? <ParkedList count={data.parkedChanges} /> : null}
-          {configured && canCall(user, 'sync.reviews') ? <ReviewQueue /> : null}
-          {configured && canCall(user, 'sync.conflicts') ? <ConflictsList /> : null}
+          {configured && canCall(user, 'sync.reviews') ? <ReviewQueue lastRunAt={data.lastRun?.finishedAt ?? null} /> : null}
+          {configured && canCall(user, 'sync.conflicts') ? <ConflictsList lastRunAt={data.lastRun?.finishedAt ?? null} /> : null}
           {canCall(user, 'sync.enrol') && (!configured || data.error === 'unauthenticated') ? <EnrolForm serverUrl={data.serverUrl} /> : null}
         </Space>
       ) : null}

@@ -5,8 +5,9 @@ import { call } from '../../app/api-client';
 export const REVIEWS_QUERY_KEY = ['sync.reviews'] as const;
 export const CONFLICTS_QUERY_KEY = ['sync.conflicts'] as const;
 
-export function useReviews() {
-  return useQuery({ queryKey: REVIEWS_QUERY_KEY, queryFn: () => call('sync.reviews', {}), refetchInterval: 30_000 });
+/** `lastRunAt`: the list is read again after each sync (a pull may bring items and decisions). */
+export function useReviews(lastRunAt: string | null) {
+  return useQuery({ queryKey: [...REVIEWS_QUERY_KEY, lastRunAt], queryFn: () => call('sync.reviews', {}), refetchInterval: 30_000 });
 }
 
 /** A decision, then a sync so head office hears of it at once when the line is up. */
@@ -25,8 +26,8 @@ export function useResolveReview() {
   });
 }
 
-export function useConflicts() {
-  return useQuery({ queryKey: CONFLICTS_QUERY_KEY, queryFn: () => call('sync.conflicts', {}), refetchInterval: 30_000 });
+export function useConflicts(lastRunAt: string | null) {
+  return useQuery({ queryKey: [...CONFLICTS_QUERY_KEY, lastRunAt], queryFn: () => call('sync.conflicts', {}), refetchInterval: 30_000 });
 }
 
 export function useReapplyConflict() {
