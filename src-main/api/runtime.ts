@@ -26,6 +26,9 @@ export type Runtime = {
 
 type Served = { store: Store; clock: HlcClock; router: Router };
 
+/** How long a restore waits for the calls already running to finish. */
+const QUIESCE_TIMEOUT_MS = 30_000;
+
 /** Opens the case store and builds the API on it: what every entry point (Electron, browser host, CLI) starts with. */
 export async function openRuntime(options: {
   storePath: string;
@@ -53,7 +56,27 @@ export async function openRuntime(options: {
 
   let served: Served | null = null;
   let restoring = false;
+  // Calls (and jobs) being answered: a restore waits for the others to finish before it copies the store.
+  let inFlight = 0;
+  const tracked = async <T>(run: () => Promise<T>): Promise<T> => {
+    inFlight += 1;
+    try {
+      return await run();
+    } finally {
+      inFlight -= 1;
+    }
+  };
   const host: StoreHost = {
+    async quiesce() {
+      restoring = true;
+      const deadline = Date.now() + QUIESCE_TIMEOUT_MS;
+      // The restore itself is one of the calls in flight.
+      while (inFlight > 1 && Date.now() < deadline) await new Promise((done) => setTimeout(done, 20));
+      if (inFlight > 1) options.logger.warn({ inFlight }, 'restore goes ahead while calls are still running');
+    },
+    resume() {
+      restoring = false;
+    },
     async release() {
       restoring = true;
       if (!served) return;
@@ -72,9 +95,9 @@ export async function openRuntime(options: {
   const router: Router = {
     call: (method, input, transport) => {
       if (restoring) return Promise.resolve({ ok: false, error: apiError('CONFLICT', 'error.restoring') });
-      return (served?.router ?? recoveryRouter).call(method, input, transport);
+      return tracked(() => (served?.router ?? recoveryRouter).call(method, input, transport));
     },
-    runJob: (name, job) => (served && !restoring ? served.router.runJob(name, job) : Promise.resolve(0)),
+    runJob: (name, job) => (served && !restoring ? tracked(() => served!.router.runJob(name, job)) : Promise.resolve(0)),
   };
 
   const problem = options.recoverDamagedStore ? storeFileProblem(options.storePath, options.storeKey) : null;

@@ -102,6 +102,8 @@ export async function restoreCommand(options: StoreOptions & { backup: string | 
       current: damaged || !existsSync(options.storePath) ? 'damaged' : 'normal',
       audit: { userId: null, action: 'backups.restore', via: 'cli' },
       host: {
+        quiesce: async () => undefined,
+        resume: () => undefined,
         release: async () => undefined,
         reopen: async () => {
           reopened = await openStore(options.storePath, { key });

@@ -64,23 +64,30 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreOut
   const inspection = await inspectBackup(dir, options.key, options.homeBranchId);
   if (!inspection.ok) throw new BackupRefusal(inspection.problem);
 
+  // No write may land between the pre-restore backup and the swap: it would be in neither.
+  await options.host.quiesce();
   let preRestoreBackup: string | null = null;
-  if (options.current === 'normal') {
-    try {
-      const manifest = await writeBackup({
-        storePath: options.storePath, key: options.key, folder: options.folder, kind: 'pre-restore', at: options.at, appVersion: options.appVersion,
-      });
-      preRestoreBackup = manifest.name;
-    } catch (error) {
-      throw new PreRestoreBackupFailed(error);
-    }
-  }
-
   const stamp = options.at.toISOString().replace(/[-:.]/g, '');
   const aside = `${options.storePath}.${options.current === 'damaged' ? 'damaged' : 'replaced'}-${stamp}`;
   const incoming = `${options.storePath}.restoring`;
-  copyFileSync(join(dir, BACKUP_STORE_FILE), incoming);
-  fsyncFile(incoming);
+  try {
+    if (options.current === 'normal') {
+      try {
+        const manifest = await writeBackup({
+          storePath: options.storePath, key: options.key, folder: options.folder, kind: 'pre-restore', at: options.at, appVersion: options.appVersion,
+        });
+        preRestoreBackup = manifest.name;
+      } catch (error) {
+        throw new PreRestoreBackupFailed(error);
+      }
+    }
+    copyFileSync(join(dir, BACKUP_STORE_FILE), incoming);
+    fsyncFile(incoming);
+  } catch (error) {
+    rmSync(incoming, { force: true });
+    options.host.resume();
+    throw error;
+  }
 
   await options.host.release();
   moveStoreFiles(options.storePath, aside);

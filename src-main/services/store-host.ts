@@ -6,6 +6,10 @@ import type { HlcClock } from '../store/hlc-clock';
  * again and serve the API from it. Looked up by store path, as the sync scheduler is.
  */
 export type StoreHost = {
+  /** From now on new calls are told to wait; resolves once the calls already running have finished. */
+  quiesce(): Promise<void>;
+  /** Calls are answered again (the restore was refused before anything changed). */
+  resume(): void;
   /** Stops the jobs and sync on the store and closes it; calls meanwhile are told to wait. */
   release(): Promise<void>;
   /** Opens the store file again (migrating an older schema) and serves the API from it. */

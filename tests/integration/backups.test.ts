@@ -142,6 +142,21 @@ describe('backups', () => {
     expect(await firstNames(store.runtime)).toEqual(['خالد', 'سالم']);
   }, 60_000);
 
+  it('loses no write made while a restore starts: it is in the pre-restore backup or refused with a message', async () => {
+    const store = await storeWithBackupsFolder();
+    await register(store, 'سالم');
+    const backup = await store.admin.call('backups.create', {});
+    const clerk = new Caller(store.runtime);
+    await clerk.call('auth.login', { username: 'admin', password: ADMIN_PASSWORD });
+    const restoring = store.admin.call('backups.restore', { name: backup.name });
+    const racing = clerk.raw('beneficiaries.register', { beneficiary: beneficiaryInput({ firstName: 'خالد', familyName: FAMILIES['خالد'], phonePrimary: PHONES['خالد'] }) });
+    const [outcome, raced] = await Promise.all([restoring, racing]);
+    const before = readManifest(join(store.folder, outcome.preRestoreBackup!))!;
+    if (raced.ok) expect(before.counts.beneficiaries).toBe(2);
+    else expect(raced.error.messageKey).toBe('error.restoring');
+    expect(await firstNames(store.runtime)).toEqual(['سالم']);
+  }, 60_000);
+
   it('refuses a damaged, foreign or wrong-key backup with a clear message and changes nothing', async () => {
     const store = await storeWithBackupsFolder();
     await register(store, 'سالم');
