@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { withCheckDigit } from '../../src-shared/domain/national-id';
 import { api } from './support/api';
 import { chooseOption } from './support/antd-select';
 import { fillFirstRunSetup } from './support/first-run';
-import { screenshotsFor, SCREENSHOTS_DIR } from './support/screenshots';
+import { screenshotsFor, settle, SCREENSHOTS_DIR } from './support/screenshots';
 
 /**
  * Personal-data rights at the desk and in the manager's office: the receptionist records the
@@ -34,6 +35,13 @@ async function signIn(page: Page, user: User, path: string): Promise<void> {
   await page.goto(`/#${path}`);
 }
 
+/** Serious or critical axe findings (WCAG 2.1 AA) on the page as it stands. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await settle(page);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 async function openRightsTab(page: Page, beneficiaryId: string): Promise<void> {
   await page.goto(`/#/beneficiaries/${beneficiaryId}`);
   await expect(page.getByTestId('profile-name')).toHaveText(FULL_NAME);
@@ -46,10 +54,12 @@ test.describe.serial('personal-data rights', () => {
   let beneficiaryId = '';
 
   test.beforeAll(async ({ browser }) => {
-    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+    // A context of its own: axe needs one made with newContext().
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
     mkdirSync(OUT, { recursive: true });
   });
-  test.afterAll(async () => page.close());
+  test.afterAll(async () => page.context().close());
 
   test('sets up the store, staff and a beneficiary with a signed consent form', async () => {
     await page.goto(`/?token=${E2E_TOKEN}`);
@@ -98,6 +108,11 @@ test.describe.serial('personal-data rights', () => {
     await expect(page.getByTestId('corrections').locator('tbody tr')).toHaveCount(1);
     await expect(page.getByTestId('corrections')).toContainText('مفتوح');
     await screenshot(page, 'desk-rights-tab');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('correction-new').click();
+    await expect(page.getByTestId('correction-value')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
   });
 
   test('the manager hands over the copy as an Arabic PDF and as JSON', async () => {
@@ -155,5 +170,6 @@ test.describe.serial('personal-data rights', () => {
     await expect(page.getByTestId('retention-preview-result')).toContainText('٠');
     await expect(page.getByTestId('retention-run')).toBeDisabled();
     await screenshot(page, 'retention');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
