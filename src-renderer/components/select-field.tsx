@@ -44,6 +44,7 @@ export function SelectField<T extends FieldValues>(props: SelectFieldProps<T>) {
                   value={value}
                   allowClear={allowClear}
                   placeholder={placeholder}
+                  aria-label={label}
                   status={fieldState.error ? 'error' : undefined}
                   onChange={(next: string | undefined) => field.onChange(next ?? '')}
                   onBlur={field.onBlur}

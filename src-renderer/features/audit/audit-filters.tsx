@@ -25,6 +25,7 @@ export function AuditFilters({ onApply }: { onApply: (filters: AuditFilterValues
           value={draft.userId ?? undefined}
           options={(data?.users ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
           onChange={(v: string | undefined) => set({ userId: v ?? null })}
+          aria-label={t('audit.filters.user')}
           data-testid="audit-filter-user"
         />
       </Form.Item>
@@ -37,6 +38,7 @@ export function AuditFilters({ onApply }: { onApply: (filters: AuditFilterValues
           value={draft.action ?? undefined}
           options={(data?.actions ?? []).map((a) => ({ value: a, label: auditActionLabel(a, lang) }))}
           onChange={(v: string | undefined) => set({ action: v ?? null })}
+          aria-label={t('audit.filters.action')}
           data-testid="audit-filter-action"
         />
       </Form.Item>
@@ -51,15 +53,16 @@ export function AuditFilters({ onApply }: { onApply: (filters: AuditFilterValues
             value={draft.branchId ?? undefined}
             options={(data?.branches ?? []).map((b) => ({ value: b.id, label: b.name }))}
             onChange={(v: string | undefined) => set({ branchId: v ?? null })}
+            aria-label={t('audit.filters.branch')}
             data-testid="audit-filter-branch"
           />
         </Form.Item>
       ) : null}
       <Form.Item label={t('audit.filters.from')}>
-        <Input type="date" value={draft.from ?? ''} onChange={(e) => set({ from: e.target.value || null })} data-testid="audit-filter-from" />
+        <Input type="date" value={draft.from ?? ''} onChange={(e) => set({ from: e.target.value || null })} aria-label={t('audit.filters.from')} data-testid="audit-filter-from" />
       </Form.Item>
       <Form.Item label={t('audit.filters.to')}>
-        <Input type="date" value={draft.to ?? ''} onChange={(e) => set({ to: e.target.value || null })} data-testid="audit-filter-to" />
+        <Input type="date" value={draft.to ?? ''} onChange={(e) => set({ to: e.target.value || null })} aria-label={t('audit.filters.to')} data-testid="audit-filter-to" />
       </Form.Item>
       <Form.Item label=" ">
         <Space>

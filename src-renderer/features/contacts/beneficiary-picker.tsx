@@ -17,6 +17,7 @@ export function BeneficiaryPicker({ value, onChange }: { value: string | null; o
       showSearch={{ filterOption: false, onSearch: setText }}
       value={value ?? undefined}
       placeholder={t('contacts.beneficiarySearch')}
+      aria-label={t('contacts.beneficiarySearch')}
       loading={search.isFetching}
       options={options}
       allowClear

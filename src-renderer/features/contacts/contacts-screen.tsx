@@ -59,6 +59,7 @@ export function ContactsScreen() {
             value={channel ?? 'all'}
             onChange={(v) => setChannel(v === 'all' ? null : v)}
             style={{ minInlineSize: 260 }}
+            aria-label={t('contacts.fields.channel')}
             data-testid="contact-channel-filter"
             options={[
               { value: 'all', label: t('contacts.allChannels') },

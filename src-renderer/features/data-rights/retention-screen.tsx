@@ -86,7 +86,7 @@ export function RetentionScreen() {
           ))}
           <div className="retention-rule">
             <span className="retention-rule-label">{t('dataRights.retention.correctionDays')}</span>
-            <InputNumber<number> min={1} max={30} value={correctionDays} disabled={!mayChange} onChange={(v) => setCorrectionDays(v ?? correctionDays)} data-testid="correction-days" />
+            <InputNumber<number> min={1} max={30} value={correctionDays} disabled={!mayChange} onChange={(v) => setCorrectionDays(v ?? correctionDays)} aria-label={t('dataRights.retention.correctionDays')} data-testid="correction-days" />
           </div>
           <Space wrap>
             {mayChange ? <Button type="primary" loading={save.isPending} onClick={submit} data-testid="retention-save">{t('dataRights.retention.save')}</Button> : null}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { cloneElement, isValidElement, useState } from 'react';
 import { Button, Checkbox, Input, InputNumber, Select, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { InterviewView } from '../../../src-shared/contract/interviews';
@@ -50,7 +50,8 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   return (
     <div className="interview-field">
       <label>{label}</label>
-      {children}
+      {/* The visible label also names the control for screen readers (axe's "label" rule). */}
+      {isValidElement(children) ? cloneElement(children as React.ReactElement<{ 'aria-label'?: string }>, { 'aria-label': label }) : children}
     </div>
   );
 }

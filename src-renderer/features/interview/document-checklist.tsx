@@ -72,14 +72,14 @@ export function DocumentChecklist({ interviewId, request, locked }: { interviewI
             key: 'seen',
             title: t('interview.documents.seen'),
             render: (_, doc) => (
-              <Checkbox checked={doc.seen} disabled={locked || mark.isPending} data-testid={`doc-seen-${doc.code}`} onChange={(e) => mark.mutate({ doc, seen: e.target.checked, verified: e.target.checked && doc.verified })} />
+              <Checkbox checked={doc.seen} disabled={locked || mark.isPending} aria-label={t('interview.documents.seen')} data-testid={`doc-seen-${doc.code}`} onChange={(e) => mark.mutate({ doc, seen: e.target.checked, verified: e.target.checked && doc.verified })} />
             ),
           },
           {
             key: 'verified',
             title: t('interview.documents.verified'),
             render: (_, doc) => (
-              <Checkbox checked={doc.verified} disabled={locked || mark.isPending} data-testid={`doc-verified-${doc.code}`} onChange={(e) => mark.mutate({ doc, seen: doc.seen || e.target.checked, verified: e.target.checked })} />
+              <Checkbox checked={doc.verified} disabled={locked || mark.isPending} aria-label={t('interview.documents.verified')} data-testid={`doc-verified-${doc.code}`} onChange={(e) => mark.mutate({ doc, seen: doc.seen || e.target.checked, verified: e.target.checked })} />
             ),
           },
           {

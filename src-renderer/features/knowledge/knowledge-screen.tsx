@@ -49,7 +49,7 @@ export function KnowledgeScreen() {
         {isAdmin ? (
           <span className="page-title-actions">
             <Space>
-              <Switch checked={showRetired} onChange={setShowRetired} />
+              <Switch checked={showRetired} onChange={setShowRetired} aria-label={t('knowledge.admin.showRetired')} />
               <Typography.Text>{t('knowledge.admin.showRetired')}</Typography.Text>
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ document: null })}>{t('knowledge.admin.add')}</Button>
             </Space>

@@ -24,6 +24,7 @@ export function BeneficiaryPicker({ value, onChange, testId }: { value: string |
       style={{ inlineSize: '100%' }}
       value={value}
       placeholder={t('queue.link.search')}
+      aria-label={t('queue.link.search')}
       filterOption={false}
       onSearch={setText}
       onChange={(id: string | undefined) => onChange(id ?? null)}

@@ -37,6 +37,7 @@ export function RequestsScreen() {
             mode="multiple"
             allowClear
             placeholder={t('interview.requests.allStates')}
+            aria-label={t('interview.requests.allStates')}
             value={states}
             onChange={setStates}
             style={{ minInlineSize: 260 }}

@@ -63,7 +63,7 @@ export function KioskSurveyScreen() {
       <Typography.Title level={3}>{t('surveys.kiosk.npsQuestion')}</Typography.Title>
       <NpsPicker value={nps} onChange={setNps} />
       <Typography.Title level={3}>{t('surveys.kiosk.comment')}</Typography.Title>
-      <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} className="survey-comment" data-testid="survey-comment" />
+      <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} className="survey-comment" aria-label={t('surveys.kiosk.comment')} data-testid="survey-comment" />
       <ErrorAlert error={submit.error} />
       {csat === null ? <Alert type="info" showIcon title={t('surveys.kiosk.chooseFace')} /> : null}
       <Button type="primary" size="large" className="survey-send" disabled={csat === null} loading={submit.isPending} onClick={() => submit.mutate()} data-testid="survey-send">

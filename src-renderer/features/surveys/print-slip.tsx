@@ -48,7 +48,7 @@ export function QrSlipCard() {
     <Card title={t('surveys.slip.title')} data-testid="qr-slip">
       <Typography.Paragraph type="secondary">{t('surveys.slip.intro')}</Typography.Paragraph>
       <Space align="start" wrap>
-        <Select<SurveyService> value={service} onChange={setService} style={{ minInlineSize: 220 }} options={SURVEY_SERVICES.map((s) => ({ value: s, label: t(`surveys.services.${s}`) }))} data-testid="qr-slip-service" />
+        <Select<SurveyService> value={service} onChange={setService} aria-label={t('surveys.screen.service')} style={{ minInlineSize: 220 }} options={SURVEY_SERVICES.map((s) => ({ value: s, label: t(`surveys.services.${s}`) }))} data-testid="qr-slip-service" />
         <PrintSlipButton subject={{ service }} testId="qr-slip-print" />
       </Space>
     </Card>

@@ -42,13 +42,13 @@ function PhoneEntryCard() {
         <ErrorAlert error={submit.error} />
         <Space>
           <span>{t('surveys.screen.service')}</span>
-          <Select<SurveyService> value={service} onChange={setService} style={{ minInlineSize: 220 }} options={SURVEY_SERVICES.map((s) => ({ value: s, label: t(`surveys.services.${s}`) }))} />
+          <Select<SurveyService> value={service} onChange={setService} aria-label={t('surveys.screen.service')} style={{ minInlineSize: 220 }} options={SURVEY_SERVICES.map((s) => ({ value: s, label: t(`surveys.services.${s}`) }))} />
         </Space>
         <Typography.Text strong>{t('surveys.kiosk.csatQuestion')}</Typography.Text>
         <FacePicker value={csat} onChange={setCsat} />
         <Typography.Text strong>{t('surveys.kiosk.npsQuestion')}</Typography.Text>
         <NpsPicker value={nps} onChange={setNps} />
-        <Input.TextArea rows={2} placeholder={t('surveys.kiosk.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <Input.TextArea rows={2} placeholder={t('surveys.kiosk.comment')} aria-label={t('surveys.kiosk.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
         <Button type="primary" onClick={() => submit.mutate()} loading={submit.isPending} data-testid="phone-save">{t('surveys.screen.save')}</Button>
       </Space>
     </Card>

@@ -74,7 +74,7 @@ export function TrendsCard() {
       <Space wrap style={{ marginBlockEnd: 12 }}>
         <Segmented<TrendGranularity> value={granularity} onChange={setGranularity} options={[{ value: 'week', label: t('surveys.trends.week') }, { value: 'month', label: t('surveys.trends.month') }]} data-testid="trends-granularity" />
         {views.length > 1 ? (
-          <Select<TrendView> value={view} onChange={setView} style={{ minInlineSize: 200 }} options={views.map((v) => ({ value: v, label: t(`surveys.trends.views.${v}`) }))} data-testid="trends-view" />
+          <Select<TrendView> value={view} onChange={setView} aria-label={t('surveys.trends.title')} style={{ minInlineSize: 200 }} options={views.map((v) => ({ value: v, label: t(`surveys.trends.views.${v}`) }))} data-testid="trends-view" />
         ) : null}
       </Space>
       <Typography.Paragraph type="secondary">{t('surveys.trends.note')}</Typography.Paragraph>
