@@ -14,5 +14,7 @@ export async function supersededValues(db: Kysely<Database> | Transaction<Databa
     changedByName: null,
     superseded: true,
     supersededDesk: parseHlc(c.losing_hlc).node,
+    // A merge writes both sides with the decision's stamp; a concurrent edit has two stamps.
+    supersededInMerge: c.losing_hlc === c.winning_hlc,
   }));
 }

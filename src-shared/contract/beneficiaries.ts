@@ -180,6 +180,8 @@ export const FieldChange = z.object({
   superseded: z.boolean().optional(),
   /** For a superseded value: the install that wrote it. */
   supersededDesk: z.string().optional(),
+  /** For a superseded value: it lost in a merge of two records of one person (not to an edit). */
+  supersededInMerge: z.boolean().optional(),
 });
 
 export const beneficiaryMethods = {

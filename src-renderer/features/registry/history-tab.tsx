@@ -20,6 +20,12 @@ function isLabelled(field: string): field is keyof Translation['beneficiary']['f
   return LABELLED.has(field);
 }
 
+/** History rows name stored columns (phone_primary); the form's labels are keyed by its field names (phonePrimary). */
+function labelOf(column: string, t: (key: `beneficiary.fields.${keyof Translation['beneficiary']['fields']}`) => string): string {
+  const field = column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+  return isLabelled(field) ? t(`beneficiary.fields.${field}`) : column;
+}
+
 /** Who changed what and when: field, old value → new value. */
 export function HistoryTab({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -28,7 +34,7 @@ export function HistoryTab({ id }: { id: string }) {
   // Old value first in reading order, the arrow pointing along it.
   const arrow = lang === 'ar' ? '\u2190' : '\u2192';
   const columns: ColumnsType<Change> = [
-    { key: 'field', title: t('profile.history.field'), dataIndex: 'field', render: (f: string) => (isLabelled(f) ? t(`beneficiary.fields.${f}`) : f) },
+    { key: 'field', title: t('profile.history.field'), dataIndex: 'field', render: (f: string) => labelOf(f, t) },
     {
       key: 'change',
       title: t('profile.history.change'),
@@ -42,7 +48,7 @@ export function HistoryTab({ id }: { id: string }) {
       key: 'who',
       title: t('profile.history.who'),
       // A value that lost to a concurrent edit (or a merge) says so, and which desk wrote it.
-      render: (_v, c) => (c.superseded ? <Tag color="orange" data-testid="history-superseded">{t('syncReview.superseded', { desk: c.supersededDesk ?? '' })}</Tag> : (c.changedByName ?? '—')),
+      render: (_v, c) => (c.superseded ? <Tag color="orange" data-testid="history-superseded">{c.supersededInMerge ? t('syncReview.supersededInMerge') : t('syncReview.superseded', { desk: c.supersededDesk ?? '' })}</Tag> : (c.changedByName ?? '—')),
     },
     { key: 'when', title: t('profile.history.when'), dataIndex: 'changedAt', render: (v: string) => <DateTimeText value={v} /> },
   ];

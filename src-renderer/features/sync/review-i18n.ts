@@ -36,7 +36,7 @@ const ar = {
     serverUrl: 'عنوان خادم المقر الرئيسي',
     code: 'رمز التسجيل',
     submit: 'انضم إلى الفرع',
-    done: 'انضم الجهاز إلى {{branch}}: وصل {{pulled}} تغييراً و{{users}} مستخدمين. سجّل الدخول.',
+    done: 'انضم الجهاز إلى {{branch}} (التغييرات الواصلة: {{pulled}}، المستخدمون: {{users}}). سجّل الدخول.',
   },
   fields: {
     first_name: 'الاسم الأول', father_name: 'اسم الأب', grandfather_name: 'اسم الجد', family_name: 'اسم العائلة', latin_name: 'الاسم باللاتينية',
@@ -45,6 +45,7 @@ const ar = {
     address: 'العنوان', notes: 'ملاحظات',
   },
   superseded: 'استُبدلت بتعديل متزامن من الجهاز {{desk}}',
+  supersededInMerge: 'استُبدلت عند دمج سجلين مكررين',
 };
 
 const en: typeof ar = {
@@ -93,6 +94,7 @@ const en: typeof ar = {
     address: 'Address', notes: 'Notes',
   },
   superseded: 'Replaced by a concurrent edit from desk {{desk}}',
+  supersededInMerge: 'Replaced when two duplicate records were merged',
 };
 
 export const syncReviewText = { ar, en };
