@@ -61,9 +61,11 @@ export async function startHeadOfficeProcess(dir: string, databaseUrl: string | 
   return {
     url,
     newCode: async (branchId, name) => {
-      const response = await fetch(`${url}/admin/devices`, {
+      const issue = () => fetch(`${url}/admin/devices`, {
         method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ branchId, name }),
       });
+      // After minutes of seeding, the kept-alive connection may have just been closed by the server: ask again once.
+      const response = await issue().catch(issue);
       return ((await response.json()) as { code: string }).code;
     },
     cpuSeconds: () => processCpuSeconds(child.pid),

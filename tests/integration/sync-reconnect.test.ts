@@ -78,5 +78,9 @@ describe('syncing again as soon as the line is back', () => {
     link.up = true;
     expect(await desk.admin.call('sync.nudge', {})).toEqual({ ok: true });
     await expect.poll(async () => (await desk.admin.call('sync.status', {})).state, { timeout: 10_000 }).toBe('synced');
+    // Head office's clock as seen in its answers: this desk and head office share one clock here.
+    const { clockOffsetMs } = await desk.admin.call('sync.status', {});
+    expect(Math.abs(clockOffsetMs ?? Number.NaN)).toBeLessThan(2_000);
+    expect((await desk.admin.call('system.status', {})).sync).toMatchObject({ state: 'synced', error: null, clockOffsetMs });
   });
 });
