@@ -1,5 +1,6 @@
 import type { BeneficiaryInputRaw } from '../../src-shared/contract/beneficiaries';
 import { nameTokens, stripDefiniteArticle } from '../../src-shared/domain/arabic-text';
+import { CONTACT_CHANNELS, isContactChannel } from '../../src-shared/domain/contact-channels';
 import { toLatinDigits } from '../../src-shared/domain/digits';
 import { FIELD_LABELS } from '../../src-shared/i18n/field-labels';
 import { DomainError } from './domain-error';
@@ -7,7 +8,7 @@ import { DomainError } from './domain-error';
 /** The beneficiary fields a file can fill, plus `fullName`: one column split into the four name parts. */
 export const IMPORT_FIELDS = [
   'firstName', 'fatherName', 'grandfatherName', 'familyName', 'latinName', 'idType', 'nationalId', 'nationality',
-  'gender', 'birthDate', 'phonePrimary', 'phoneSecondary', 'governorate', 'city', 'address', 'notes',
+  'gender', 'birthDate', 'phonePrimary', 'phoneSecondary', 'preferredChannel', 'governorate', 'city', 'address', 'notes',
 ] as const satisfies ReadonlyArray<keyof BeneficiaryInputRaw>;
 export type ImportField = (typeof IMPORT_FIELDS)[number] | 'fullName';
 // A field added to the contract but not here is a compile error: the import would silently drop it.
@@ -37,6 +38,7 @@ const HEADING_SYNONYMS: Record<ImportField, readonly string[]> = {
   birthDate: ['تاريخ الميلاد', 'الميلاد', 'birth date', 'date of birth', 'dob'],
   phonePrimary: ['الجوال', 'رقم الجوال', 'الهاتف', 'رقم الهاتف', 'جوال', 'phone', 'mobile', 'phone number', 'mobile number', 'phone1'],
   phoneSecondary: ['جوال آخر', 'الجوال الآخر', 'جوال 2', 'هاتف آخر', 'رقم آخر', 'phone 2', 'mobile 2', 'other phone', 'secondary phone'],
+  preferredChannel: ['قناة التواصل المفضلة', 'القناة المفضلة', 'قناة التواصل', 'preferred channel', 'contact channel'],
   governorate: ['المحافظة', 'governorate'],
   city: ['المدينة', 'المدينة/القرية', 'القرية', 'city', 'village', 'town'],
   address: ['العنوان', 'الحي', 'address'],
@@ -170,6 +172,15 @@ export function nationalityCode(value: string): string {
   return NATIONALITY_BY_STEM.get(folded) ?? NATIONALITY_BY_STEM.get(stem) ?? value.trim();
 }
 
+const CHANNEL_BY_NAME: ReadonlyMap<string, string> = new Map(CONTACT_CHANNELS.flatMap((c) => [[foldedChoice(c.ar), c.code], [foldedChoice(c.en), c.code]] as const));
+
+/** A channel given by its code or its Arabic or English name; anything else is left for the contract to refuse. */
+function channelOf(value: string): string | null {
+  if (value === '') return null;
+  if (isContactChannel(value)) return value;
+  return CHANNEL_BY_NAME.get(foldedChoice(value)) ?? value;
+}
+
 /** Without an ID-type column the number says it: 1… national ID, 2… iqama, letters passport, empty none. */
 function idTypeOf(typeCell: string | undefined, nationalId: string): string {
   if (typeCell !== undefined && typeCell.trim() !== '') return ID_TYPES[foldedChoice(typeCell)] ?? typeCell.trim();
@@ -197,5 +208,6 @@ export function draftFromCells(cells: Record<string, string>, mapping: ImportMap
   draft.gender = GENDERS[foldedChoice(gender)] ?? (gender === '' ? null : gender);
   draft.idType = idTypeOf(cell('idType'), cell('nationalId') ?? '');
   draft.nationality = nationalityCode(cell('nationality') ?? '');
+  draft.preferredChannel = channelOf(cell('preferredChannel') ?? '');
   return draft;
 }

@@ -5,7 +5,7 @@ import type { Translation } from '../../i18n/ar';
 /** Fields a beneficiary row can fill, in the order of the registration form. */
 export const IMPORT_TARGETS = [
   'fullName', 'firstName', 'fatherName', 'grandfatherName', 'familyName', 'latinName', 'idType', 'nationalId', 'nationality',
-  'gender', 'birthDate', 'phonePrimary', 'phoneSecondary', 'governorate', 'city', 'address', 'notes',
+  'gender', 'birthDate', 'phonePrimary', 'phoneSecondary', 'preferredChannel', 'governorate', 'city', 'address', 'notes',
 ] as const satisfies ReadonlyArray<keyof Translation['beneficiary']['fields']>;
 
 type Row = { target: string };
