@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspectBackup, writeBackup } from '../src-main/services/backup-archive';
 import { snapshotStore, storeFileProblem } from '../src-main/store/backup-copy';
+import { applyStoreKey } from '../src-main/store/db';
 import { Rng } from './support/saudi-names';
 import { seedBeneficiaries } from './support/seed-store';
 import { openBenchStore } from './support/bench-store';

@@ -4,8 +4,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from '../../migrations';
 import type { Database } from './schema';
+import { applyStoreKey } from './store-key-pragma';
 import { StoreKeyError, StoreMigrationOrderError, StoreTooNewError } from './store-errors';
 import { encryptPlainStore, storeFileState } from './store-encryption';
+
+export { applyStoreKey } from './store-key-pragma';
 
 export type Store = {
   db: Kysely<Database>;
@@ -29,18 +32,6 @@ export type OpenStoreOptions = {
   /** A 32-byte key: the file is encrypted (SQLCipher v4 format). Null or absent: a plain file. */
   key?: Buffer | null;
 };
-
-/**
- * Unlocks an encrypted file before its first read. SQLCipher v4 format, so standard tools
- * (sqlcipher, DB Browser for SQLite) can open a copy with the key.
- */
-export function applyStoreKey(sqlite: Sqlite.Database, key: Buffer | null | undefined): void {
-  if (!key) return;
-  if (key.length !== 32) throw new Error('A store key is 32 bytes');
-  sqlite.pragma(`cipher = 'sqlcipher'`);
-  sqlite.pragma('legacy = 4');
-  sqlite.pragma(`hexkey = '${key.toString('hex')}'`);
-}
 
 const MIGRATION_TABLE = 'kysely_migration';
 
@@ -110,6 +101,9 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
     // FULL: a committed record survives a power cut too, not only a crash of the app.
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
+    // Every page read from disk is decrypted: keep the working set (indexes the reports and search
+    // scan) in memory, 64 MiB at most, instead of SQLite's 2 MiB default.
+    sqlite.pragma('cache_size = -65536');
 
     let backupPath: string | null = null;
     if (existed && applied.length > 0 && applied.length < known.length) {

@@ -2,6 +2,7 @@ import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { syncFolder } from './atomic-file';
+import { applyStoreKey, cipherSettings, rawKeyLiteral } from './store-key-pragma';
 
 /**
  * Turning a plain store file into an encrypted one, once, without ever leaving half of either.
@@ -25,12 +26,6 @@ export function storeFileState(path: string): StoreFileState {
     closeSync(fd);
   }
   return head.equals(SQLITE_HEADER) ? 'plain' : 'encrypted';
-}
-
-/** The SQLCipher v4 settings every encrypted store uses; `applyStoreKey` in db.ts sets the same. */
-function cipherSettings(sqlite: Sqlite.Database): void {
-  sqlite.pragma(`cipher = 'sqlcipher'`);
-  sqlite.pragma('legacy = 4');
 }
 
 function fsyncFile(path: string): void {
@@ -93,15 +88,14 @@ export function encryptPlainStore(path: string, key: Buffer, now: Date): string 
   try {
     copy.pragma('journal_mode = DELETE');
     cipherSettings(copy);
-    copy.pragma(`hexrekey = '${key.toString('hex')}'`);
+    copy.pragma(`rekey = ${rawKeyLiteral(key)}`);
   } finally {
     copy.close();
   }
 
   const check = new Sqlite(work, { fileMustExist: true });
   try {
-    cipherSettings(check);
-    check.pragma(`hexkey = '${key.toString('hex')}'`);
+    applyStoreKey(check, key);
     const verdict = (check.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; ');
     if (verdict !== 'ok') throw new Error(`The encrypted copy failed its integrity check (${verdict}); the plain store was left as it was.`);
     if (JSON.stringify(tableCounts(check)) !== JSON.stringify(expected)) {

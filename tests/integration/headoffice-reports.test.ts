@@ -28,7 +28,7 @@ let next = 0;
 async function work(desk: Desk, people: number, channel: 'phone' | 'website'): Promise<void> {
   for (let i = 0; i < people; i += 1) {
     const [firstName, familyName, phone] = PEOPLE[next++]!;
-    const { id } = await desk.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput({ firstName, familyName, fatherName: 'سالم', grandfatherName: 'حسن', phonePrimary: phone, birthDate: `19${80 + next}-0${next}-1${next}` }), acknowledgedDuplicates: [] });
+    const { id } = await desk.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput({ firstName, familyName, fatherName: 'سالم', grandfatherName: 'حسن', phonePrimary: phone, birthDate: `19${80 + next}-0${next}-1${next}` }) });
     await desk.admin.call('contacts.record', { contact: contact(id, channel) });
   }
 }

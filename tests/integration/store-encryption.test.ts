@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import Sqlite from 'better-sqlite3-multiple-ciphers';
 import type { Migration } from 'kysely';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -107,6 +108,13 @@ describe('the encrypted store', () => {
     await runtime.close();
     expect(storeFileState(path)).toBe('encrypted');
     for (const file of filesUnder(dir)) expect(readFileSync(file).includes(MARKER_BYTES), file).toBe(false);
+    // Standard SQLCipher v4 with the key as a raw key, as docs/encryption-at-rest.md tells an administrator.
+    const outside = new Sqlite(path, { readonly: true });
+    outside.pragma(`cipher = 'sqlcipher'`);
+    outside.pragma('legacy = 4');
+    outside.pragma(`key = "x'${TEST_STORE_KEY.toString('hex')}'"`);
+    expect((outside.prepare('SELECT count(*) AS n FROM beneficiaries').get() as { n: number }).n).toBe(1);
+    outside.close();
   });
 
   it('refuses a wrong key (or none) with a clear message and leaves the file as it was', async () => {
