@@ -127,9 +127,13 @@ export const beneficiaryHandlers = {
     // A merged person's history joins every record's, with the values that lost (sync or merge) kept in it.
     const ids = await idsOfPerson(ctx.db, person.id);
     const rows = (await Promise.all(ids.map((id) => listFieldHistory(ctx.db, 'beneficiaries', id)))).flat();
+    const superseded = await supersededValues(ctx.db, ids);
+    // Sync's own note of a value that lost (no user) is the superseded entry already listed.
+    const noted = new Set(superseded.map((c) => `${c.field}\u0000${c.oldValue}\u0000${c.newValue}`));
     const changes = [
-      ...rows.map((r) => ({ field: r.field, oldValue: r.old_value, newValue: r.new_value, changedAt: r.changed_at, changedByName: r.changed_by_name })),
-      ...(await supersededValues(ctx.db, ids)),
+      ...rows.filter((r) => r.changed_by_name !== null || !noted.has(`${r.field}\u0000${r.old_value}\u0000${r.new_value}`))
+        .map((r) => ({ field: r.field, oldValue: r.old_value, newValue: r.new_value, changedAt: r.changed_at, changedByName: r.changed_by_name })),
+      ...superseded,
     ].sort((a, b) => (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : 0));
     return { changes: changes.map((c) => historyForRole(c, actor.role)) };
   },

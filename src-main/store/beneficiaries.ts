@@ -56,7 +56,12 @@ export async function searchBeneficiaries(
     .select('branches.name_ar as branch_name')
     .where(sql<boolean>`beneficiary_search MATCH ${match}`)
     .where('beneficiaries.merged_into', 'is', null);
-  if (options.branchId) query = query.where('beneficiaries.branch_id', '=', options.branchId);
+  const branchId = options.branchId;
+  if (branchId) {
+    // A user of one branch also finds the beneficiaries of other branches shared with it (a visit, a review).
+    const shared = db.selectFrom('beneficiary_shares').select('beneficiary_shares.beneficiary_id').where('beneficiary_shares.branch_id', '=', branchId);
+    query = query.where((eb) => eb.or([eb('beneficiaries.branch_id', '=', branchId), eb('beneficiaries.id', 'in', shared)]));
+  }
   return query.orderBy(sql`beneficiary_search.rowid`, 'desc').limit(options.limit).execute();
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { updateTravelling } from '../../src-main/store/row-writer';
-import { beneficiaryInput } from './support/test-runtime';
+import { beneficiaryInput, Caller } from './support/test-runtime';
 import { DIALECTS, firstDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
 
 /**
@@ -47,6 +47,14 @@ describe.each(DIALECTS)('cross-branch duplicates on %s', (dialect) => {
     }
     expect((await c.admin.call('beneficiaries.get', { id: first })).id).toBe(first);
     expect((await a.admin.call('beneficiaries.get', { id: second })).id).toBe(second);
+    // A receptionist whose scope is her own branch opens and finds the other branch's shared record, and no other.
+    await c.admin.call('users.create', { username: 'reception-sby', displayName: 'استقبال', role: 'reception', branchId: c.enrolment.branchId, branchScope: 'own', password: 'first-password-1' });
+    const reception = new Caller(c.runtime);
+    await reception.call('auth.login', { username: 'reception-sby', password: 'first-password-1' });
+    await reception.call('auth.changePassword', { currentPassword: 'first-password-1', newPassword: 'second-password-2' });
+    expect((await reception.call('beneficiaries.get', { id: first })).id).toBe(first);
+    const found = await reception.call('beneficiaries.search', { query: 'أحمد الحربي', limit: 20 });
+    expect(found.items.map((i) => i.id).sort()).toEqual([first, second].sort());
     const review = (await ho.admin('GET', '/admin/reviews')).body as { reviews: Array<{ id: string; state: string }> };
     expect(review.reviews).toEqual([expect.objectContaining({ id: atHeadOffice[0]?.id, state: 'open' })]);
   });
@@ -118,5 +126,17 @@ describe.each(DIALECTS)('cross-branch duplicates on %s', (dialect) => {
     // A decided review cannot be decided again here.
     const again = await a.admin.raw('sync.resolveReview', { reviewId, decision: 'merge', survivorId: first, aliasFields: [] });
     expect(again).toMatchObject({ ok: false, error: { messageKey: 'error.reviewAlreadyResolved' } });
+  });
+  it('lets a reviewer at head office merge from the admin page, and both branches follow', async () => {
+    const { a, c, first, second } = await sameCitizenAtTwoBranches();
+    const [review] = ((await ho.admin('GET', '/admin/reviews')).body as { reviews: Array<{ id: string }> }).reviews;
+    expect((await ho.admin('POST', `/admin/reviews/${review?.id}/resolve`, { decision: 'merge', survivorId: second, aliasFields: [] })).status).toBe(200);
+    expect((await ho.admin('POST', `/admin/reviews/${review?.id}/resolve`, { decision: 'distinct' })).status).toBe(409);
+    await a.sync();
+    await c.sync();
+    for (const desk of [a, c]) {
+      expect((await desk.admin.call('sync.reviews', {})).reviews[0]).toMatchObject({ state: 'merged', survivorId: second });
+      expect((await desk.admin.call('beneficiaries.get', { id: first })).id).toBe(second);
+    }
   });
 });
