@@ -90,7 +90,7 @@ export const auditHandlers = {
     const end = upToSeq ?? (await lastAuditSeq(ctx.db));
     const search = searchOf(actor, filter, end);
     const total = await countAudit(ctx.db, search);
-    const rows = await listAudit(ctx.db, search, { limit: pageSize, offset: (page - 1) * pageSize });
+    const rows = await listAudit(ctx.db, search, { limit: pageSize, offset: (page - 1) * pageSize }, readerBranch(actor));
     ctx.describe({ entity: 'audit_log', entityId: null, detail: { ...filterDetail(filter), page } });
     return { items: rows.map(entryView), total, page, pageSize, upToSeq: end };
   },
@@ -112,7 +112,7 @@ export const auditHandlers = {
     const { format, ...filter } = input;
     const search = searchOf(actor, filter, null);
     const total = await countAudit(ctx.db, search);
-    const rows = (await listAudit(ctx.db, search, { limit: AUDIT_EXPORT_LIMIT, offset: 0 })).map(entryView);
+    const rows = (await listAudit(ctx.db, search, { limit: AUDIT_EXPORT_LIMIT, offset: 0 }, readerBranch(actor))).map(entryView);
     const table = { title: 'سجل التدقيق', headers: EXPORT_HEADERS, rows: rows.map(exportRow) };
     const stem = `audit-log-${ctx.now.toISOString().slice(0, 10)}`;
     ctx.describe({ entity: 'audit_log', entityId: null, detail: { ...filterDetail(filter), format, rows: rows.length } });

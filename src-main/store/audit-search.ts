@@ -63,16 +63,25 @@ export async function countAudit(db: Db, search: AuditSearch): Promise<number> {
   return search.upToSeq === null ? all : all - (await countWhere(db, search, search.upToSeq));
 }
 
-/** One page, newest first; names of the user, the branch and (for a beneficiary subject) the person. */
-export function listAudit(db: Db, search: AuditSearch, page: { limit: number; offset: number }): Promise<AuditListRow[]> {
+/**
+ * One page, newest first; names of the user, the branch and (for a beneficiary subject) the person,
+ * the latter only for people of `namesOfBranch` when the reader's scope is one branch.
+ */
+export function listAudit(
+  db: Db,
+  search: AuditSearch,
+  page: { limit: number; offset: number },
+  namesOfBranch: string | null,
+): Promise<AuditListRow[]> {
   return filtered(
     db
       .selectFrom('audit_log')
       .leftJoin('users', 'users.id', 'audit_log.user_id')
       .leftJoin('branches', 'branches.id', 'audit_log.branch_id')
-      .leftJoin('beneficiaries', (join) =>
-        join.onRef('beneficiaries.id', '=', 'audit_log.entity_id').on('audit_log.entity', '=', 'beneficiary'),
-      )
+      .leftJoin('beneficiaries', (join) => {
+        const about = join.onRef('beneficiaries.id', '=', 'audit_log.entity_id').on('audit_log.entity', '=', 'beneficiary');
+        return namesOfBranch ? about.on('beneficiaries.branch_id', '=', namesOfBranch) : about;
+      })
       .select([
         'audit_log.seq',
         'audit_log.id',

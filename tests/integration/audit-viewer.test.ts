@@ -61,6 +61,11 @@ describe('audit viewer: who did what, and who viewed whom', () => {
     const bySabya = await s.admin.call('audit.list', { action: 'beneficiaries.register', branchId: w.sabya.id });
     expect(bySabya.items.map((i) => i.entityId)).toEqual([w.fatima.id]);
     expect(await w.deskHq.raw('audit.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // The admin (head office) opens Fatima's file: the entry is head office's, the person Sabya's.
+    await s.admin.call('beneficiaries.get', { id: w.fatima.id });
+    const seenFromHq = await w.managerHq.call('audit.list', { action: 'beneficiaries.get', beneficiaryId: w.fatima.id });
+    expect(seenFromHq.items.map((i) => [i.userName, i.subjectName])).toEqual([['مدير النظام', null]]);
+    expect((await s.admin.call('audit.list', { action: 'beneficiaries.get', beneficiaryId: w.fatima.id, branchId: hq })).items[0]!.subjectName).toBe('فاطمة عبدالله محمد المالكي');
     const filters = await w.managerSabya.call('audit.filters', {});
     expect(filters.branches.map((b) => b.name)).toEqual(['مكتب صبيا']);
     expect(filters.users.map((u) => u.displayName).sort()).toEqual(['desk.sby', 'manager.sby']);
