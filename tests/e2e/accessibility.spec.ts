@@ -5,7 +5,7 @@ import { E2E_TOKEN } from '../../playwright.config';
 import { withCheckDigit } from '../../src-shared/domain/national-id';
 import { api } from './support/api';
 import { fillFirstRunSetup } from './support/first-run';
-import { settle } from './support/screenshots';
+import { screenshotsFor, settle } from './support/screenshots';
 
 /**
  * Every screen, checked with axe in Arabic (RTL) as the administrator sees it: the first-run setup,
@@ -15,6 +15,9 @@ import { settle } from './support/screenshots';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-2025' };
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** Pictures of a few screens whose shared parts the fixes touched (menu, labels, secondary text). */
+const PHOTOGRAPHED = new Set(['/registry/new', '/beneficiaries/:id', '/interviews/:id', '/audit']);
+const screenshot = screenshotsFor('a11y-');
 
 /** Route paths as routes.tsx declares them (`path="…"`), without the catch-all. */
 function declaredRoutes(): string[] {
@@ -71,6 +74,7 @@ test('every screen has no serious or critical accessibility violation (axe, Arab
     await page.goto(`/#${path}`);
     await page.waitForLoadState('networkidle');
     found.push(...(await seriousViolations(page, route)));
+    if (PHOTOGRAPHED.has(route)) await screenshot(page, route.replace(/[/:]+/g, '-').replace(/^-/, ''));
   }
 
   await api(r, 'auth.logout', {});
@@ -78,6 +82,7 @@ test('every screen has no serious or critical accessibility violation (axe, Arab
   await page.reload();
   await expect(page.getByTestId('login-username')).toBeVisible();
   found.push(...(await seriousViolations(page, 'sign-in')));
+  await screenshot(page, 'sign-in');
 
   expect(found, JSON.stringify(found, null, 1)).toEqual([]);
 });
