@@ -15,6 +15,8 @@ function useRefreshAfter() {
   return async () => {
     await client.invalidateQueries({ queryKey: SYNC_STATUS_QUERY_KEY });
     await client.invalidateQueries({ queryKey: SYSTEM_STATUS_QUERY_KEY });
+    // A run may park other changes than before, even as many: the list is read again.
+    await client.invalidateQueries({ queryKey: ['sync.parked'] });
   };
 }
 
@@ -25,15 +27,11 @@ export function useSyncNow() {
 
 /** Sends a refused change again, or sets it aside; the list, the screen and the status bar follow. */
 export function useSettleParked() {
-  const client = useQueryClient();
   const refresh = useRefreshAfter();
   return useMutation({
     mutationFn: ({ action, changeId }: { action: 'retry' | 'discard'; changeId: string }) =>
       call(action === 'retry' ? 'sync.retryParked' : 'sync.discardParked', { changeId }),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['sync.parked'] });
-      await refresh();
-    },
+    onSuccess: refresh,
   });
 }
 
