@@ -13,6 +13,8 @@ import type { Actor, ServiceContext } from './context';
 import { formSummary } from './forms-issue';
 import { fullName } from './requests-view';
 import { localPhone } from './forms-labels';
+import { maskNullable, maskPhone } from '../../src-shared/domain/masking';
+import { profileVisibility } from '../../src-shared/domain/sensitive-fields';
 
 /** The committee's view of one request, assembled from its rows. */
 
@@ -118,7 +120,8 @@ export async function committeeCase(ctx: ServiceContext, actor: Actor, request: 
     requestId: request.id,
     beneficiaryId: beneficiary.id,
     beneficiaryName: fullName(beneficiary),
-    beneficiaryPhone: localPhone(beneficiary.phone_primary),
+    // As the role's profile shows it (PROFILE_VISIBILITY): the committee and oversight see it masked.
+    beneficiaryPhone: profileVisibility(actor.role) === 'clear' ? localPhone(beneficiary.phone_primary) : maskNullable(localPhone(beneficiary.phone_primary), maskPhone),
     requestTypeNameAr: type?.name_ar ?? request.request_type_code,
     requestTypeNameEn: type?.name_en ?? request.request_type_code,
     summary: request.summary,

@@ -138,6 +138,12 @@ describe('decisions are written once; corrections supersede', () => {
     expect(count('committee_decisions')).toBeGreaterThan(0);
   });
 
+  it('shows the beneficiary\'s phone to the committee masked and to the researcher in clear (PROFILE_VISIBILITY)', async () => {
+    const seen = await committee.call('committee.case', { requestId });
+    expect(seen.beneficiaryPhone).toMatch(/^05•+\d\d$/);
+    expect((await researcher.call('committee.case', { requestId })).beneficiaryPhone).toMatch(/^05\d{8}$/);
+  });
+
   it('corrects by a new decision and keeps the first row unchanged', async () => {
     const first = (await committee.call('committee.case', { requestId })).decisions[0]!;
     const stored = s.runtime.store.sqlite.prepare('SELECT * FROM committee_decisions WHERE id = ?').get(first.id);
