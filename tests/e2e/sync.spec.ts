@@ -184,7 +184,7 @@ test.describe.serial('head-office sync of a desk', () => {
     }
   });
 
-  test('opens a review item when another branch registered the same person, and merges the two in the review queue', async () => {
+  test('opens a review item when another branch registered the same person, and merges the two in the review queue', async ({ browser }) => {
     // Another branch's desk (a real store in this process) registers Hind first and syncs.
     const other = await setUpDesk('JZN');
     try {
@@ -235,6 +235,19 @@ test.describe.serial('head-office sync of a desk', () => {
       await page.getByRole('tab', { name: 'سجل التعديلات' }).click();
       await expect(page.getByTestId('history-superseded').first()).toBeVisible();
       await screenshot(page, 'merged-history');
+
+      // Head office lists the item, decided.
+      const admin = await browser.newPage();
+      try {
+        await admin.goto(`${HO_URL}/admin/reviews/page`);
+        await admin.getByTestId('reviews-token').fill(HO_TOKEN);
+        await admin.getByTestId('reviews-load').click();
+        await expect(admin.getByTestId('reviews-table')).toContainText(`${HIND.first} ${HIND.father} ${HIND.family} — فرع JZN`);
+        await expect(admin.getByTestId('reviews-table')).toContainText('دُمجا');
+        await screenshot(admin, 'headoffice-reviews');
+      } finally {
+        await admin.close();
+      }
 
       // The other branch ends with the same merge.
       await syncOnce(other.runtime.store.db, server, enrolment);
