@@ -91,6 +91,17 @@ async function main(): Promise<void> {
     start = performance.now();
     const pass2 = await call<{ created: number }>('outreach.evaluate', {});
     console.log(`outreach pass, next morning's re-run (nothing new): ${((performance.now() - start) / 1000).toFixed(2)} s, ${pass2.created} tasks`);
+
+    // A seasonal programme falling due (its day five days ahead): the first pass calls every
+    // household with an accepted case once; the next morning's pass finds them all called.
+    const soon = new Date(now + 5 * DAY);
+    await call('outreach.saveSeason', { code: 'eid_al_fitr_gift', season: 'eid_al_fitr', calendar: 'gregorian', month: soon.getUTCMonth() + 1, day: Math.min(soon.getUTCDate(), 28), leadDays: 10, eligibility: 'accepted_case', channel: 'phone', script: 'السلام عليكم، يقترب العيد.', active: true });
+    start = performance.now();
+    const seasonal = await call<{ created: number }>('outreach.evaluate', {});
+    console.log(`outreach pass with a seasonal programme falling due: ${((performance.now() - start) / 1000).toFixed(2)} s, ${seasonal.created.toLocaleString('en')} tasks`);
+    start = performance.now();
+    const seasonalAgain = await call<{ created: number }>('outreach.evaluate', {});
+    console.log(`outreach pass, next morning within the programme's lead time (nothing new): ${((performance.now() - start) / 1000).toFixed(2)} s, ${seasonalAgain.created} tasks`);
   } finally {
     await bench.close();
   }
