@@ -26,7 +26,7 @@ const AREA_SCOPES: Record<string, MethodScope> = {
   beneficiaries: 'branch',
   household: 'branch',
   system: 'install',
-  audit: 'install',
+  audit: 'branch',
   backups: 'install',
   imports: 'ownBranch',
   requests: 'branch',
@@ -50,6 +50,8 @@ const AREA_SCOPES: Record<string, MethodScope> = {
 };
 
 const METHOD_EXCEPTIONS: Partial<Record<MethodName, MethodScope>> = {
+  // The chain is one for the whole store: verifying it reads every row.
+  'audit.verify': 'install',
   'requests.types': 'association',
   'requests.clockSettings': 'association',
   'requests.setClockSettings': 'association',
