@@ -29,7 +29,7 @@ export const ADMIN_HTML = `<!doctype html>
 </style>
 </head>
 <body>
-<header><h1>إدارة المزامنة — المقر الرئيسي</h1> <a href="/admin/reports" style="color:#fff">تقرير الجمعية الشهري</a></header>
+<header><h1>إدارة المزامنة — المقر الرئيسي</h1> <a href="/admin/reports" style="color:#fff">تقرير الجمعية الشهري</a> <a href="/admin/reviews/page" style="color:#fff">مراجعة التكرار بين الفروع</a></header>
 <main>
   <section>
     <h2>رمز الدخول الإداري</h2>
