@@ -10,9 +10,9 @@ import { createHttpHost, hostPort } from '../../src-main/api/transports/http';
 import { httpStatus } from '../../src-main/api/transports/http-security';
 import {
   FIRST_PASSWORD, FUZZ_PASSWORD, METHODS, checkFuzzCall, expectWellFormedRefusal, fingerprint, fuzzSeed, fuzzCases,
-  runsPerMethod, setUpFuzzStore, watchUnhandledRejections, type CallerKind,
+  runsPerMethod, setUpFuzzStore, watchUnhandledRejections, type CallerKind, type FuzzStore,
 } from './support/fuzz-harness';
-import { silentLogger, type TestStore } from './support/test-runtime';
+import { silentLogger } from './support/test-runtime';
 
 /**
  * The fuzzed boundary over the loopback HTTP host: the same generated calls as over IPC, carried as
@@ -24,7 +24,7 @@ const TOTAL_RUNS = 5_000;
 const TOKEN = 'fuzz-launch-token-0123456789abcdef';
 const seed = fuzzSeed('fuzz-http');
 const rejections = watchUnhandledRejections();
-let s: TestStore;
+let s: FuzzStore;
 let app: FastifyInstance;
 let port: number;
 let launch: string;
@@ -100,7 +100,7 @@ afterAll(async () => {
 describe('fuzzed HTTP boundary', () => {
   it.each(METHODS.map((method, index) => [method, index] as const))('%s refuses invalid input and wrong callers, writing nothing', async (method, index) => {
     await fc.assert(
-      fc.asyncProperty(fuzzCases(method, overJson), (c) =>
+      fc.asyncProperty(fuzzCases(method, overJson, s.recordIds), (c) =>
         checkFuzzCall(s.runtime.store, c, async () => {
           const body = c.input === undefined ? undefined : JSON.stringify(c.input);
           return resultOf(await post(method, body, { cookie: cookies.get(c.caller) ?? launch }));

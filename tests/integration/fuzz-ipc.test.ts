@@ -4,9 +4,8 @@ import { ROLES } from '../../src-shared/domain/roles';
 import { createIpcTransport } from '../../src-main/api/transports/ipc';
 import {
   FIRST_PASSWORD, FUZZ_PASSWORD, METHODS, checkFuzzCall, expectWellFormedRefusal, fingerprint, fuzzCases, fuzzSeed,
-  runsPerMethod, setUpFuzzStore, watchUnhandledRejections, type CallerKind,
+  runsPerMethod, setUpFuzzStore, watchUnhandledRejections, type CallerKind, type FuzzStore,
 } from './support/fuzz-harness';
-import type { TestStore } from './support/test-runtime';
 
 /**
  * The fuzzed boundary over IPC: every contract method gets generated invalid inputs from an allowed
@@ -16,7 +15,7 @@ import type { TestStore } from './support/test-runtime';
 const TOTAL_RUNS = 6_000;
 const seed = fuzzSeed('fuzz-ipc');
 const rejections = watchUnhandledRejections();
-let s: TestStore;
+let s: FuzzStore;
 let ipc: ReturnType<typeof createIpcTransport>;
 const senders = new Map<CallerKind, number>();
 
@@ -41,7 +40,7 @@ afterAll(async () => {
 describe('fuzzed IPC boundary', () => {
   it.each(METHODS.map((method, index) => [method, index] as const))('%s refuses invalid input and wrong callers, writing nothing', async (method, index) => {
     await fc.assert(
-      fc.asyncProperty(fuzzCases(method, (input) => input), (c) =>
+      fc.asyncProperty(fuzzCases(method, (input) => input, s.recordIds), (c) =>
         checkFuzzCall(s.runtime.store, c, () => ipc.handle(senders.get(c.caller) ?? 1, { method, input: c.input })),
       ),
       { seed: seed + index, numRuns: runsPerMethod(TOTAL_RUNS) },

@@ -6,7 +6,7 @@ import { ERROR_CODES, type ApiError, type ApiResult, type ErrorCode } from '../.
 import { ROLES, type Role } from '../../../src-shared/domain/roles';
 import type { Store } from '../../../src-main/store/db';
 import { isInvalidFor, mutatedInput, shapedInput } from './fuzz-inputs';
-import { setUpStore, type TestStore } from './test-runtime';
+import { beneficiaryInput, setUpStore, type TestStore } from './test-runtime';
 
 /**
  * What the fuzzed-boundary tests share: a store with one user per role (and one who still has to
@@ -28,8 +28,17 @@ export function fuzzSeed(label: string): number {
 
 export type CallerKind = Role | 'anonymous' | 'mustChange';
 
-/** A store with `fuzz-<role>` users (password changed) and `fuzz-new` (an admin that must change it). */
-export async function setUpFuzzStore(): Promise<TestStore> {
+export type FuzzStore = TestStore & {
+  /** Ids of real records (branch, beneficiary, interview, request, ticket): shaped inputs use them. */
+  recordIds: string[];
+};
+
+/**
+ * A store with `fuzz-<role>` users (password changed), `fuzz-new` (an admin that must change it),
+ * and one beneficiary with an interview, its support request and a queue ticket, so that shaped
+ * calls can name records that exist and reach the services' own refusals.
+ */
+export async function setUpFuzzStore(): Promise<FuzzStore> {
   const s = await setUpStore();
   const branchId = (await s.admin.call('branches.list', {})).branches[0]?.id;
   if (!branchId) throw new Error('The test store has no branch');
@@ -37,7 +46,16 @@ export async function setUpFuzzStore(): Promise<TestStore> {
     await s.admin.call('users.create', { username: `fuzz-${role}`, displayName: `fuzz ${role}`, role, branchId, branchScope: 'own', password: FIRST_PASSWORD });
   }
   await s.admin.call('users.create', { username: 'fuzz-new', displayName: 'fuzz new', role: 'admin', branchId, branchScope: 'all', password: FIRST_PASSWORD });
-  return s;
+  const beneficiary = await s.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput(), household: [] });
+  const interview = await s.admin.call('interviews.start', { beneficiaryId: beneficiary.id });
+  await s.admin.call('interviews.recordInquiry', { id: interview.id, questions: 'دعم الإيجار', answers: 'يُدرس الطلب' });
+  const withCase = await s.admin.call('interviews.saveCaseData', {
+    id: interview.id,
+    caseData: { requestTypeCode: 'rent', summary: 'متأخرات إيجار', prisonerName: 'يحيى علي الحكمي', prisonerRelation: 'husband', prisonName: 'سجن جازان العام', caseStatus: 'sentenced', expectedReleaseDate: '2027-01-01', monthlyIncome: 900, incomeSources: ['social_security'], housingType: 'rented', monthlyRent: 1400, householdSize: 4 },
+  });
+  const ticket = await s.admin.call('queue.issue', { service: 'inquiry', beneficiaryId: beneficiary.id });
+  const recordIds = [branchId, beneficiary.id, interview.id, ticket.id, ...(withCase.request ? [withCase.request.id] : [])];
+  return { ...s, recordIds };
 }
 
 /** Columns that change without a write of the call being tested (a session's sliding idle stamp). */
@@ -136,14 +154,14 @@ function refusal(caller: fc.Arbitrary<CallerKind>, input: fc.Arbitrary<unknown>,
  * whatever they send (anonymous, a wrong role, a user who must first change their password), and
  * schema-shaped inputs from an allowed caller (unknown ids, wrong states: refusals past validation).
  */
-export function fuzzCases(method: MethodName, wire: (input: unknown) => unknown): fc.Arbitrary<FuzzCase> {
+export function fuzzCases(method: MethodName, wire: (input: unknown) => unknown, recordIds: readonly string[] = []): fc.Arbitrary<FuzzCase> {
   const definition = contract[method];
   const schema = definition.input;
   const allowed = allowedRoles(method);
   const isPublic = definition.access === 'public';
   const allowedCaller = fc.constantFrom<CallerKind>(...allowed, ...(isPublic ? (['anonymous'] as const) : []));
-  const invalid = mutatedInput(schema).map(wire).filter((input) => isInvalidFor(schema, input));
-  const anything = fc.oneof(mutatedInput(schema), shapedInput(schema)).map(wire);
+  const invalid = mutatedInput(schema, recordIds).map(wire).filter((input) => isInvalidFor(schema, input));
+  const anything = fc.oneof(mutatedInput(schema, recordIds), shapedInput(schema, recordIds)).map(wire);
 
   const arms: fc.WeightedArbitrary<FuzzCase>[] = [{ arbitrary: refusal(allowedCaller, invalid, 'VALIDATION'), weight: 6 }];
   if (!isPublic) arms.push({ arbitrary: refusal(fc.constant('anonymous'), anything, 'UNAUTHENTICATED'), weight: 1 });
@@ -151,7 +169,7 @@ export function fuzzCases(method: MethodName, wire: (input: unknown) => unknown)
   if (refusedRoles.length > 0) arms.push({ arbitrary: refusal(fc.constantFrom<CallerKind>(...refusedRoles), anything, 'FORBIDDEN'), weight: 1 });
   if (!isPublic && !BEFORE_PASSWORD_CHANGE.has(method)) arms.push({ arbitrary: refusal(fc.constant('mustChange'), anything, 'FORBIDDEN'), weight: 1 });
   if (calledWithShapedInput(method)) {
-    arms.push({ arbitrary: fc.record({ caller: allowedCaller, input: shapedInput(schema).map(wire) }).map((c) => ({ ...c, kind: 'shaped' as const })), weight: 2 });
+    arms.push({ arbitrary: fc.record({ caller: allowedCaller, input: shapedInput(schema, recordIds).map(wire) }).map((c) => ({ ...c, kind: 'shaped' as const })), weight: 2 });
   }
   return fc.oneof(...arms);
 }

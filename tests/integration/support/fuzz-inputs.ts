@@ -27,12 +27,12 @@ const PLAUSIBLE_STRINGS = [
   '',
 ];
 
-function shaped(schema: unknown, depth: number): fc.Arbitrary<unknown> {
+function shaped(schema: unknown, depth: number, strings: readonly string[]): fc.Arbitrary<unknown> {
   const def = defOf(schema);
   if (depth > 6) return fc.constant(null);
   switch (def.type) {
     case 'string':
-      return fc.oneof(fc.constantFrom(...PLAUSIBLE_STRINGS), fc.string({ maxLength: 12 }), fc.uuid());
+      return fc.oneof(fc.constantFrom(...PLAUSIBLE_STRINGS, ...strings), fc.string({ maxLength: 12 }), fc.uuid());
     case 'number':
     case 'int':
       return fc.oneof(fc.integer({ min: 0, max: 30 }), fc.constantFrom(1, 100, 2026));
@@ -44,34 +44,34 @@ function shaped(schema: unknown, depth: number): fc.Arbitrary<unknown> {
       return fc.constantFrom(...Object.values(def.entries as Record<string, unknown>));
     case 'object': {
       const shape = def.shape as Record<string, unknown>;
-      const entries = Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, shaped(value, depth + 1)]));
+      const entries = Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, shaped(value, depth + 1, strings)]));
       return fc.record(entries, { requiredKeys: Object.keys(shape) });
     }
     case 'array':
-      return fc.array(shaped(def.element, depth + 1), { maxLength: 3 });
+      return fc.array(shaped(def.element, depth + 1, strings), { maxLength: 3 });
     case 'tuple':
-      return fc.tuple(...(def.items as unknown[]).map((item) => shaped(item, depth + 1)));
+      return fc.tuple(...(def.items as unknown[]).map((item) => shaped(item, depth + 1, strings)));
     case 'record':
-      return fc.dictionary(fc.string({ maxLength: 6 }), shaped(def.valueType, depth + 1), { maxKeys: 3 });
+      return fc.dictionary(fc.string({ maxLength: 6 }), shaped(def.valueType, depth + 1, strings), { maxKeys: 3 });
     case 'union':
-      return fc.oneof(...(def.options as unknown[]).map((option) => shaped(option, depth + 1)));
+      return fc.oneof(...(def.options as unknown[]).map((option) => shaped(option, depth + 1, strings)));
     case 'intersection':
-      return fc.tuple(shaped(def.left, depth + 1), shaped(def.right, depth + 1)).map(([a, b]) =>
+      return fc.tuple(shaped(def.left, depth + 1, strings), shaped(def.right, depth + 1, strings)).map(([a, b]) =>
         typeof a === 'object' && a && typeof b === 'object' && b ? { ...a, ...b } : a,
       );
     case 'optional':
     case 'nullable':
-      return fc.oneof(shaped(def.innerType, depth + 1), fc.constant(def.type === 'optional' ? undefined : null));
+      return fc.oneof(shaped(def.innerType, depth + 1, strings), fc.constant(def.type === 'optional' ? undefined : null));
     case 'default':
     case 'prefault':
     case 'catch':
     case 'readonly':
     case 'nonoptional':
-      return shaped(def.innerType, depth + 1);
+      return shaped(def.innerType, depth + 1, strings);
     case 'pipe':
-      return shaped(def.in, depth + 1);
+      return shaped(def.in, depth + 1, strings);
     case 'lazy':
-      return shaped((def.getter as () => unknown)(), depth + 1);
+      return shaped((def.getter as () => unknown)(), depth + 1, strings);
     case 'null':
       return fc.constant(null);
     case 'undefined':
@@ -159,15 +159,18 @@ function apply(value: unknown, m: Mutation): unknown {
 }
 
 /** Schema-shaped values broken by one to three mutations. */
-export function mutatedInput(schema: z.ZodType): fc.Arbitrary<unknown> {
+export function mutatedInput(schema: z.ZodType, strings: readonly string[] = []): fc.Arbitrary<unknown> {
   return fc
-    .tuple(shaped(schema, 0), fc.array(mutation, { minLength: 1, maxLength: 3 }))
+    .tuple(shaped(schema, 0, strings), fc.array(mutation, { minLength: 1, maxLength: 3 }))
     .map(([value, mutations]) => mutations.reduce<unknown>((acc, m) => apply(acc, m), value));
 }
 
-/** Values shaped like the schema with no mutation: some valid, for calls refused before validation. */
-export function shapedInput(schema: z.ZodType): fc.Arbitrary<unknown> {
-  return shaped(schema, 0);
+/**
+ * Values shaped like the schema with no mutation: some valid, for calls refused past validation.
+ * `strings` joins the pool strings are drawn from (ids of real records reach the services' checks).
+ */
+export function shapedInput(schema: z.ZodType, strings: readonly string[] = []): fc.Arbitrary<unknown> {
+  return shaped(schema, 0, strings);
 }
 
 /** True when the router would refuse this input at validation (what it parses is `input ?? {}`). */
