@@ -10,6 +10,15 @@ export const IDLE_LOCK_QUERY_KEY = ['auth.idleLock'] as const;
 export const LOCK_CHORD = { code: 'KeyL', ctrl: true, shift: true } as const;
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
 const CHECK_EVERY_MS = 1_000;
+/**
+ * Full-screen displays that run unattended on purpose (the waiting-room board, the survey kiosk):
+ * no one touches them, and they show no file. "Lock now" still locks them.
+ */
+const UNATTENDED_SCREENS = ['#/board', '#/survey/kiosk'];
+
+function onUnattendedScreen(): boolean {
+  return UNATTENDED_SCREENS.some((prefix) => window.location.hash.startsWith(prefix));
+}
 
 /** Marks the signed-in user locked or unlocked in the one place the app reads the session from. */
 export function useSetLocked(): (locked: boolean) => void {
@@ -57,7 +66,8 @@ export function useIdleLock(): void {
     if (minutes === null) return undefined;
     lastActivity.current = Date.now();
     const timer = window.setInterval(() => {
-      if (Date.now() - lastActivity.current >= minutes * 60_000) lockNow('idle');
+      if (onUnattendedScreen()) lastActivity.current = Date.now();
+      else if (Date.now() - lastActivity.current >= minutes * 60_000) lockNow('idle');
     }, CHECK_EVERY_MS);
     return () => window.clearInterval(timer);
   }, [minutes, lockNow]);
