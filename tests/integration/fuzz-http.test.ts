@@ -124,6 +124,8 @@ describe('fuzzed HTTP boundary', () => {
       { name: 'form body', headers: () => ({ cookie: admin(), 'content-type': 'application/x-www-form-urlencoded' }), status: 415 },
       { name: 'text body', headers: () => ({ cookie: admin(), 'content-type': 'text/plain' }), status: 415 },
       { name: 'multipart body', headers: () => ({ cookie: admin(), 'content-type': 'multipart/form-data; boundary=x' }), status: 415 },
+      { name: 'JSON sent as text/json', headers: () => ({ cookie: admin(), 'content-type': 'text/json' }), status: 415 },
+      { name: 'no content type', headers: () => ({ cookie: admin(), 'content-type': '' }), status: 415 },
     );
     const before = fingerprint(s.runtime.store);
     await fc.assert(
