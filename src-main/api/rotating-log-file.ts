@@ -35,7 +35,9 @@ export class RotatingLogFile {
   }
 
   /** pino calls this on `logger.flush()`; every write is already on disk. */
-  flushSync(): void {}
+  flush(done: (error?: Error) => void): void {
+    done();
+  }
 
   end(): void {
     closeSync(this.fd);

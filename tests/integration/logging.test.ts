@@ -22,6 +22,7 @@ describe('log files', () => {
     const path = join(scratch(), 'logs', 'main.log');
     const logger = createLogger({ destination: path, level: 'info' });
     logger.info({ method: 'auth.login', ms: 3 }, 'api call');
+    logger.flush();
     const [line] = lines(path);
     expect(line).toMatchObject({ level: 30, app: 'mamen', method: 'auth.login', ms: 3, msg: 'api call' });
     expect(statSync(path).mode & 0o777).toBe(0o600);
