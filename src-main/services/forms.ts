@@ -1,3 +1,4 @@
+import { idsOfPerson } from '../store/duplicate-reviews';
 import type { Handlers } from './handler-types';
 import { requireBeneficiaryInScope } from './beneficiary-access';
 import { requireActor, scopedBranch, type Actor, type ServiceContext } from './context';
@@ -57,8 +58,11 @@ export const formHandlers = {
 
   'forms.list': async (ctx, input) => {
     const actor = requireActor(ctx);
-    await requireBeneficiaryInScope(ctx, actor, input.beneficiaryId);
-    return { items: (await listSignedFormsOfBeneficiary(ctx.db, input.beneficiaryId)).map(formSummary) };
+    const person = await requireBeneficiaryInScope(ctx, actor, input.beneficiaryId);
+    // A merged person's forms include those signed under the record merged into it.
+    const ids = await idsOfPerson(ctx.db, person.id);
+    const forms = (await Promise.all(ids.map((id) => listSignedFormsOfBeneficiary(ctx.db, id)))).flat();
+    return { items: forms.map(formSummary) };
   },
 
   'forms.print': async (ctx, input) => {

@@ -1,3 +1,4 @@
+import { idsOfPerson, survivingId } from '../store/duplicate-reviews';
 import { uuidv7 } from 'uuidv7';
 import { checkTransition, type RequestState } from '../../src-shared/domain/request-state';
 import type { Handlers } from './handler-types';
@@ -69,7 +70,10 @@ export const requestHandlers = {
 
   'requests.list': async (ctx, input) => {
     const actor = requireActor(ctx);
-    const rows = await listRequests(ctx.db, { states: input.states, beneficiaryId: input.beneficiaryId ?? null, branchId: scopedBranch(actor), limit: input.limit });
+    // A merged person's requests include those made under the record merged into it (either id works).
+    const ids = input.beneficiaryId ? await idsOfPerson(ctx.db, await survivingId(ctx.db, input.beneficiaryId)) : [null];
+    const found = await Promise.all(ids.map((beneficiaryId) => listRequests(ctx.db, { states: input.states, beneficiaryId, branchId: scopedBranch(actor), limit: input.limit })));
+    const rows = ids.length === 1 ? (found[0] ?? []) : found.flat().sort((a, b) => (a.created_at < b.created_at ? 1 : -1)).slice(0, input.limit);
     return {
       items: rows.map((r) => ({
         id: r.id,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { updateTravelling } from '../../src-main/store/row-writer';
 import { beneficiaryInput, Caller } from './support/test-runtime';
+import { rentCaseData } from './support/interview-fixtures';
 import { DIALECTS, firstDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
 
 /**
@@ -61,6 +62,10 @@ describe.each(DIALECTS)('cross-branch duplicates on %s', (dialect) => {
 
   it('merges into one survivor that both ids resolve to at every desk, keeping both histories and the losing values', async () => {
     const { a, c, first, second } = await sameCitizenAtTwoBranches();
+    // The second branch had opened a support request under its own record.
+    const interview = await c.admin.call('interviews.start', { beneficiaryId: second });
+    await c.admin.call('interviews.recordInquiry', { id: interview.id, questions: 'سؤال', answers: 'جواب' });
+    const requestId = (await c.admin.call('interviews.saveCaseData', { id: interview.id, caseData: rentCaseData() })).request?.id;
     const [review] = (await c.admin.call('sync.reviews', {})).reviews;
     // The reviewer at the second branch keeps the first record and takes the newer phone from the second.
     const decided = await c.admin.call('sync.resolveReview', { reviewId: review?.id ?? '', decision: 'merge', survivorId: first, aliasFields: ['phone_primary'] });
@@ -87,6 +92,8 @@ describe.each(DIALECTS)('cross-branch duplicates on %s', (dialect) => {
       const found = await desk.admin.call('beneficiaries.search', { query: 'أحمد الحربي', limit: 20 });
       expect(found.items.map((i) => i.id)).not.toContain(second);
     }
+    // Either id lists that request under the merged person.
+    for (const id of [first, second]) expect((await c.admin.call('requests.list', { beneficiaryId: id })).items.map((r) => r.id)).toContain(requestId);
     const conflicts = await a.admin.call('sync.conflicts', {});
     expect(conflicts.conflicts.map((x) => x.field).sort()).toEqual(['address', 'phone_primary']);
     expect(conflicts.conflicts.find((x) => x.field === 'phone_primary')).toMatchObject({ losingValue: '+966551112223', winningValue: '+966559998887', currentValue: '+966559998887' });
