@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src-main/api/logger';
 import { openRuntime } from '../../src-main/api/runtime';
-import { Caller, beneficiaryInput, tempDir, userOf, type TestStore } from './support/test-runtime';
+import { Caller, TEST_STORE_KEY, beneficiaryInput, tempDir, userOf, type TestStore } from './support/test-runtime';
 
 const temps: { remove(): void }[] = [];
 function scratch(): string {
@@ -73,7 +73,7 @@ describe('what the API logs', () => {
   it('logs refusals and failures without the inputs that carried personal data', async () => {
     const dir = scratch();
     const path = join(dir, 'logs', 'host.log');
-    const runtime = await openRuntime({ storePath: join(dir, 'mamen.sqlite'), appVersion: 'test', logger: createLogger({ destination: path, level: 'debug' }) });
+    const runtime = await openRuntime({ storePath: join(dir, 'mamen.sqlite'), storeKey: TEST_STORE_KEY, appVersion: 'test', logger: createLogger({ destination: path, level: 'debug' }) });
     const admin = new Caller(runtime);
     await admin.call('setup.initialise', {
       associationNameAr: 'جمعية مأمن',
