@@ -73,7 +73,7 @@ async function insertRows(ctx: ServiceContext, rows: readonly CheckedRow[]): Pro
   for (const { data } of rows) {
     const row = { id: uuidv7(), branch_id: actor.branchId, ...beneficiaryColumns(data), created_by: actor.id, updated_by: actor.id };
     await insertTravelling(ctx.db, 'beneficiaries', row, stamp);
-    const written: BeneficiaryRow = { ...row, created_at: stamp.now, updated_at: stamp.now, hlc: stamp.hlc };
+    const written: BeneficiaryRow = { ...row, created_at: stamp.now, updated_at: stamp.now, hlc: stamp.hlc, merged_into: null };
     await reindexBeneficiary(ctx.db, written);
   }
 }
