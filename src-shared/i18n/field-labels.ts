@@ -2,6 +2,8 @@ import type { LocalisedText } from '../contract/errors';
 
 /** Labels of input fields, keyed by the last segment of the field path, for error messages. */
 export const FIELD_LABELS: Record<string, LocalisedText> = {
+  /** The input as a whole (an issue with an empty path: not an object, or unknown fields in it). */
+  _: { ar: 'بيانات الطلب', en: 'Request data' },
   firstName: { ar: 'الاسم الأول', en: 'First name' },
   fatherName: { ar: 'اسم الأب', en: 'Father’s name' },
   grandfatherName: { ar: 'اسم الجد', en: 'Grandfather’s name' },

@@ -4,6 +4,15 @@ import { isMessageKey, localise, type MessageKey } from './error-messages';
 import { fieldLabel } from './field-labels';
 
 /**
+ * A value that is absent rather than of the wrong kind. Zod reports the input only when asked
+ * (`reportInput`); otherwise its own message says what it received.
+ */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  if ('input' in issue) return issue.input === undefined || issue.input === null;
+  return /received (undefined|null)$/.test(issue.message);
+}
+
+/**
  * A zod issue → the message key shown for it: the key the schema put in the issue, else one chosen
  * from the issue's kind. Shared by every place that turns validation into words (API errors, imports).
  */
@@ -14,12 +23,14 @@ export function messageKeyForIssue(issue: z.core.$ZodIssue): MessageKey {
       return issue.minimum === 1 ? 'validation.required' : 'validation.tooShort';
     case 'too_big':
       return 'validation.tooLong';
+    case 'unrecognized_keys':
+      return 'validation.unexpectedFields';
     case 'invalid_value':
       return 'validation.invalidChoice';
     case 'invalid_format':
       return 'validation.invalidFormat';
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.invalidType';
+      return isMissing(issue) ? 'validation.required' : 'validation.invalidType';
     default:
       return 'validation.invalidType';
   }

@@ -112,6 +112,9 @@ export function expectWellFormedRefusal(result: ApiResult<unknown>, expected: re
     expect(text.en.trim().length).toBeGreaterThan(0);
     expect(text.ar).not.toMatch(UNTRANSLATED);
     expect(text.en).not.toMatch(UNTRANSLATED);
+    // Every field is named in words, the input as a whole too (never by its path "_").
+    expect(text.ar).not.toContain('«_»');
+    expect(text.en).not.toContain('“_”');
   }
   return error;
 }
