@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -41,6 +41,7 @@ async function freePort(): Promise<number> {
 }
 
 export async function startHeadOfficeProcess(dir: string, databaseUrl: string | undefined): Promise<HeadOfficeProcess> {
+  mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const token = randomBytes(16).toString('hex');
   const env: NodeJS.ProcessEnv = {
@@ -70,6 +71,7 @@ export async function startHeadOfficeProcess(dir: string, databaseUrl: string | 
     },
     cpuSeconds: () => processCpuSeconds(child.pid),
     close: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
