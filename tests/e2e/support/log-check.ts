@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PERSONAL_PATTERNS, personalValuesInFixtures } from './personal-values';
 
@@ -8,6 +8,7 @@ import { PERSONAL_PATTERNS, personalValuesInFixtures } from './personal-values';
  * number, a phone — or anything shaped like an ID or a phone.
  */
 const RESULTS = 'test-results';
+const RUN_STARTED_AT = Date.now() - process.uptime() * 1000;
 
 function logFiles(): string[] {
   if (!existsSync(RESULTS)) return [];
@@ -16,7 +17,9 @@ function logFiles(): string[] {
     .flatMap((store) => {
       const dir = join(RESULTS, store, 'logs');
       return existsSync(dir) ? readdirSync(dir).filter((name) => /\.log(\.\d+)?$/.test(name)).map((name) => join(dir, name)) : [];
-    });
+    })
+    // This run's hosts only (each starts on an emptied folder); folders of other runs are left alone.
+    .filter((file) => statSync(file).mtimeMs >= RUN_STARTED_AT);
 }
 
 export default function checkLogs(): void {
