@@ -83,12 +83,12 @@ beforeAll(async () => {
   port = hostPort(app);
   launch = sessionCookie(await send({ path: `/?token=${TOKEN}` }));
   cookies.set('anonymous', launch);
-  for (const role of ROLES) {
-    const cookie = await signIn(`fuzz-${role}`, FIRST_PASSWORD);
+  for (const [kind, username] of [...ROLES.map((role) => [role, `fuzz-${role}`] as const), ['otherBranch', 'fuzz-other'] as const]) {
+    const cookie = await signIn(username, FIRST_PASSWORD);
     const changed = await post('auth.changePassword', JSON.stringify({ currentPassword: FIRST_PASSWORD, newPassword: FUZZ_PASSWORD }), { cookie });
     expect(changed.status).toBe(200);
     // A changed password ends the old session and opens a new one.
-    cookies.set(role, sessionCookie(changed) ? `${launch}; ${sessionCookie(changed)}` : cookie);
+    cookies.set(kind, sessionCookie(changed) ? `${launch}; ${sessionCookie(changed)}` : cookie);
   }
   cookies.set('mustChange', await signIn('fuzz-new', FIRST_PASSWORD));
 }, 60_000);
@@ -101,7 +101,7 @@ describe('fuzzed HTTP boundary', () => {
   it.each(METHODS.map((method, index) => [method, index] as const))('%s refuses invalid input and wrong callers, writing nothing', async (method, index) => {
     await fc.assert(
       fc.asyncProperty(fuzzCases(method, overJson, s.recordIds), (c) =>
-        checkFuzzCall(s.runtime.store, c, async () => {
+        checkFuzzCall(s, c, async () => {
           const body = c.input === undefined ? undefined : JSON.stringify(c.input);
           return resultOf(await post(method, body, { cookie: cookies.get(c.caller) ?? launch }));
         }),

@@ -30,6 +30,9 @@ beforeAll(async () => {
     expect((await ipc.handle(sender, { method: 'auth.login', input: { username: `fuzz-${role}`, password: FIRST_PASSWORD } })).ok).toBe(true);
     expect((await ipc.handle(sender, { method: 'auth.changePassword', input: { currentPassword: FIRST_PASSWORD, newPassword: FUZZ_PASSWORD } })).ok).toBe(true);
   }
+  senders.set('otherBranch', 3);
+  expect((await ipc.handle(3, { method: 'auth.login', input: { username: 'fuzz-other', password: FIRST_PASSWORD } })).ok).toBe(true);
+  expect((await ipc.handle(3, { method: 'auth.changePassword', input: { currentPassword: FIRST_PASSWORD, newPassword: FUZZ_PASSWORD } })).ok).toBe(true);
   senders.set('mustChange', 2);
   expect((await ipc.handle(2, { method: 'auth.login', input: { username: 'fuzz-new', password: FIRST_PASSWORD } })).ok).toBe(true);
 }, 60_000);
@@ -41,7 +44,7 @@ describe('fuzzed IPC boundary', () => {
   it.each(METHODS.map((method, index) => [method, index] as const))('%s refuses invalid input and wrong callers, writing nothing', async (method, index) => {
     await fc.assert(
       fc.asyncProperty(fuzzCases(method, (input) => input, s.recordIds), (c) =>
-        checkFuzzCall(s.runtime.store, c, () => ipc.handle(senders.get(c.caller) ?? 1, { method, input: c.input })),
+        checkFuzzCall(s, c, () => ipc.handle(senders.get(c.caller) ?? 1, { method, input: c.input })),
       ),
       { seed: seed + index, numRuns: runsPerMethod(TOTAL_RUNS) },
     );

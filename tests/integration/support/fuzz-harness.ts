@@ -4,9 +4,10 @@ import { expect } from 'vitest';
 import { contract, type MethodName } from '../../../src-shared/contract';
 import { ERROR_CODES, type ApiError, type ApiResult, type ErrorCode } from '../../../src-shared/contract/errors';
 import { ROLES, type Role } from '../../../src-shared/domain/roles';
+import { methodScope } from '../../../src-shared/contract/branch-scope';
 import type { Store } from '../../../src-main/store/db';
 import { isInvalidFor, mutatedInput, shapedInput } from './fuzz-inputs';
-import { beneficiaryInput, setUpStore, type TestStore } from './test-runtime';
+import { beneficiaryInput, nextNationalId, setUpStore, type TestStore } from './test-runtime';
 
 /**
  * What the fuzzed-boundary tests share: a store with one user per role (and one who still has to
@@ -26,11 +27,15 @@ export function fuzzSeed(label: string): number {
   return seed;
 }
 
-export type CallerKind = Role | 'anonymous' | 'mustChange';
+export type CallerKind = Role | 'anonymous' | 'mustChange' | 'otherBranch';
 
 export type FuzzStore = TestStore & {
   /** Ids of real records (branch, beneficiary, interview, request, ticket): shaped inputs use them. */
   recordIds: string[];
+  /** Head office's branch, which owns every record above. */
+  homeBranchId: string;
+  /** What identifies the beneficiary: no answer to a user of another branch may contain it. */
+  secrets: string[];
 };
 
 /**
@@ -46,7 +51,11 @@ export async function setUpFuzzStore(): Promise<FuzzStore> {
     await s.admin.call('users.create', { username: `fuzz-${role}`, displayName: `fuzz ${role}`, role, branchId, branchScope: 'own', password: FIRST_PASSWORD });
   }
   await s.admin.call('users.create', { username: 'fuzz-new', displayName: 'fuzz new', role: 'admin', branchId, branchScope: 'all', password: FIRST_PASSWORD });
-  const beneficiary = await s.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput(), household: [] });
+  const other = await s.admin.call('branches.create', { code: 'SBY', nameAr: 'مكتب صبيا', city: 'صبيا' });
+  await s.admin.call('users.create', { username: 'fuzz-other', displayName: 'fuzz other', role: 'manager', branchId: other.id, branchScope: 'own', password: FIRST_PASSWORD });
+  const nationalId = nextNationalId();
+  const person = beneficiaryInput({ firstName: 'زبيدة', familyName: 'القرشي', phonePrimary: '0557654321', nationalId });
+  const beneficiary = await s.admin.call('beneficiaries.register', { beneficiary: person, household: [] });
   const interview = await s.admin.call('interviews.start', { beneficiaryId: beneficiary.id });
   await s.admin.call('interviews.recordInquiry', { id: interview.id, questions: 'دعم الإيجار', answers: 'يُدرس الطلب' });
   const withCase = await s.admin.call('interviews.saveCaseData', {
@@ -55,7 +64,7 @@ export async function setUpFuzzStore(): Promise<FuzzStore> {
   });
   const ticket = await s.admin.call('queue.issue', { service: 'inquiry', beneficiaryId: beneficiary.id });
   const recordIds = [branchId, beneficiary.id, interview.id, ticket.id, ...(withCase.request ? [withCase.request.id] : [])];
-  return { ...s, recordIds };
+  return { ...s, recordIds, homeBranchId: branchId, secrets: [nationalId, '557654321', 'زبيدة', 'القرشي'] };
 }
 
 /** Columns that change without a write of the call being tested (a session's sliding idle stamp). */
@@ -130,7 +139,10 @@ export function expectNoPrototypePollution(): void {
  * shaped like the schema from an allowed caller; it may succeed, but a refusal must still have a
  * known code (never INTERNAL) and write nothing.
  */
-export type FuzzCase = { caller: CallerKind; input: unknown; kind: 'refusal'; expected: ErrorCode[] } | { caller: CallerKind; input: unknown; kind: 'shaped' };
+export type FuzzCase =
+  | { caller: CallerKind; input: unknown; kind: 'refusal'; expected: ErrorCode[] }
+  | { caller: CallerKind; input: unknown; kind: 'shaped' }
+  | { caller: CallerKind; input: unknown; kind: 'foreign' };
 
 /**
  * Left out of the `shaped` arm only (their invalid inputs are still fuzzed): a valid call would sign a
@@ -173,8 +185,25 @@ export function fuzzCases(method: MethodName, wire: (input: unknown) => unknown,
   if (!isPublic && !BEFORE_PASSWORD_CHANGE.has(method)) arms.push({ arbitrary: refusal(fc.constant('mustChange'), anything, 'FORBIDDEN'), weight: 1 });
   if (calledWithShapedInput(method)) {
     arms.push({ arbitrary: fc.record({ caller: allowedCaller, input: shapedInput(schema, recordIds).map(wire) }).map((c) => ({ ...c, kind: 'shaped' as const })), weight: 2 });
+    // A manager of another branch naming head office's records: refused, or answered without them.
+    if (methodScope(method) === 'branch' && allowed.includes('manager')) {
+      arms.push({ arbitrary: shapedInput(schema, recordIds).map(wire).map((input) => ({ caller: 'otherBranch' as const, input, kind: 'foreign' as const })), weight: 2 });
+    }
   }
   return fc.oneof(...arms);
+}
+
+/** A hash of the rows a branch owns (every table with a branch_id), the logs aside. */
+function branchRows(store: Store, branchId: string): string {
+  const db = store.sqlite;
+  const hash = createHash('sha256');
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('audit_log', 'change_log', 'sessions') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  for (const name of tables) {
+    const columns = (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]).map((c) => c.name);
+    if (!columns.includes('branch_id')) continue;
+    for (const row of db.prepare(`SELECT * FROM "${name}" WHERE branch_id = ?`).iterate(branchId) as Iterable<Record<string, unknown>>) hash.update(`${name}:${JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v))};`);
+  }
+  return hash.digest('hex');
 }
 
 /** Refusals that keep what the use case wrote on purpose (a failed sign-in is counted and audited). */
@@ -184,10 +213,18 @@ const COMMITTING_REFUSALS = new Set<ErrorCode>(['INVALID_CREDENTIALS', 'ACCOUNT_
  * The checks every fuzzed call passes, whatever the transport: refusals well formed and writing
  * nothing, nothing on Object.prototype.
  */
-export async function checkFuzzCall(store: Store, c: FuzzCase, call: () => Promise<ApiResult<unknown>>): Promise<void> {
+export async function checkFuzzCall(s: FuzzStore, c: FuzzCase, call: () => Promise<ApiResult<unknown>>): Promise<void> {
+  const store = s.runtime.store;
   const before = currentFingerprint(store);
+  const homeBefore = c.kind === 'foreign' ? branchRows(store, s.homeBranchId) : '';
   const result = await call();
   expectNoPrototypePollution();
+  if (c.kind === 'foreign' && result.ok) {
+    const answer = JSON.stringify(result.value);
+    for (const secret of s.secrets) expect(answer, 'another branch read head office\'s beneficiary').not.toContain(secret);
+    expect(branchRows(store, s.homeBranchId), "another branch changed head office's records").toBe(homeBefore);
+    return;
+  }
   if (c.kind === 'shaped' && result.ok) return;
   const expected = c.kind === 'refusal' ? c.expected : ERROR_CODES.filter((code) => code !== 'INTERNAL');
   const error = expectWellFormedRefusal(result, expected);
