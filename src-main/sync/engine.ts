@@ -5,6 +5,7 @@ import type { FileCounts } from '../../src-shared/contract/sync-files';
 import type { ContentPlace } from '../store/content-files';
 import { applyChanges, readColumnCatalog, type ColumnCatalog } from '../store/change-apply';
 import type { Database } from '../store/schema';
+import { widenPageCache } from '../store/page-cache';
 import { ReindexSet } from '../store/sync-reindex';
 import { markPushed, parkChanges, readCursor, readOutbox, saveCursor, type Enrolment, type OutboxEntry } from '../store/sync-state';
 import { syncFiles } from './file-transfer';
@@ -84,6 +85,7 @@ export async function pullChanges(
   observeHlc?: (remote: string) => void,
 ): Promise<{ pulled: number; rejected: number }> {
   const catalog = columns ?? (await readColumnCatalog(db));
+  await widenPageCache(db);
   let pulled = 0;
   let rejected = 0;
   let next = prefetch(server, await readCursor(db));

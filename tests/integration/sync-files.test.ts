@@ -6,7 +6,8 @@ import { readContentFile, type ContentPlace } from '../../src-main/store/content
 import { syncFiles } from '../../src-main/sync/file-transfer';
 import { SyncServer } from '../../src-main/sync/server-client';
 import { b64 } from './support/interview-fixtures';
-import { DIALECTS, firstDesk, nextDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
+import { readEnrolment } from '../../src-main/store/sync-state';
+import { DIALECTS, firstDesk, nextDesk, setUpDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
 
 /** A scanned document big enough to be cut in the middle (a PDF by its magic bytes). */
 function scan(): Buffer {
@@ -105,6 +106,18 @@ describe.each(DIALECTS)('content files between desks and head office on %s', (di
     // Moved once: the next runs find nothing left to move.
     expect(await moveFiles(a)).toEqual({ uploaded: 0, downloaded: 0, failed: 0 });
     expect(await moveFiles(b)).toEqual({ uploaded: 0, downloaded: 0, failed: 0 });
+  });
+
+  it('moves a desk’s new files on "sync now", after the rows that name them', async () => {
+    const desk = await setUpDesk('JZN');
+    closers.push(desk.close);
+    await desk.admin.call('sync.enrol', { serverUrl: ho.url, code: await ho.newCode(desk.branchId) });
+    const { sha256 } = await desk.admin.call('attachments.upload', { contentBase64: b64(scan()) });
+    expect((await desk.admin.call('sync.now', {})).state).toBe('synced');
+    const enrolment = await readEnrolment(desk.runtime.store.db);
+    const server = new SyncServer(ho.url, enrolment?.credential ?? '', desk.runtime.store.schemaVersion);
+    const response = await fetch(`${ho.url}/sync/files/${sha256}`, { method: 'HEAD', headers: server.headers() });
+    expect(response.status).toBe(200);
   });
 
   it('resumes an upload cut half-way from the length head office received, and keeps the whole file', async () => {
