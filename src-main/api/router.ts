@@ -13,6 +13,7 @@ import { handlers } from '../services/handlers';
 import type { Handler } from '../services/handler-types';
 import { resolveSession } from '../services/sessions';
 import { apiError, domainErrorToApi, validationError } from './error-mapping';
+import { nestedDeeperThan } from './input-depth';
 import type { Logger } from './logger';
 
 /** What a transport knows about its caller: which door, and the caller's session token if any. */
@@ -173,6 +174,7 @@ export function createRouter(deps: RouterDeps): Router {
           if (denied.code === 'FORBIDDEN') logger.warn({ method, userId: actor?.id, role: actor?.role }, 'call refused: role');
           return { ok: false, error: denied };
         }
+        if (nestedDeeperThan(rawInput)) return { ok: false, error: validationError([{ code: 'custom', path: [], message: 'validation.tooDeep', input: undefined }]) };
         const parsed = definition.input.safeParse(rawInput ?? {});
         if (!parsed.success) return { ok: false, error: validationError(parsed.error.issues) };
         const output = await run(method, parsed.data, actor, transport);

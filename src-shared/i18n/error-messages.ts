@@ -35,6 +35,7 @@ export const ERROR_MESSAGES = {
   'validation.tooShort': { ar: 'الحقل «{field}» قصير جداً.', en: '“{field}” is too short.' },
   'validation.tooLong': { ar: 'الحقل «{field}» أطول من المسموح.', en: '“{field}” is too long.' },
   'validation.invalidType': { ar: 'قيمة الحقل «{field}» غير صالحة.', en: '“{field}” has an invalid value.' },
+  'validation.tooDeep': { ar: '«{field}» متداخلة أكثر من المسموح؛ لم يُحفظ شيء.', en: '“{field}” is nested more deeply than allowed; nothing was saved.' },
   'validation.unexpectedFields': { ar: 'في «{field}» حقول غير معروفة.', en: '“{field}” contains fields that are not known.' },
   'validation.invalidChoice': { ar: 'اختر قيمة صحيحة للحقل «{field}».', en: 'Choose a valid value for “{field}”.' },
   'validation.invalidFormat': { ar: 'صيغة الحقل «{field}» غير صحيحة.', en: '“{field}” is not in a valid format.' },

@@ -10,7 +10,7 @@ import { createHttpHost, hostPort } from '../../src-main/api/transports/http';
 import { httpStatus } from '../../src-main/api/transports/http-security';
 import {
   FIRST_PASSWORD, FUZZ_PASSWORD, METHODS, checkFuzzCall, expectWellFormedRefusal, fingerprint, fuzzSeed, fuzzCases,
-  runsPerMethod, setUpFuzzStore, watchUnhandledRejections, type CallerKind, type FuzzStore,
+  runsPerMethod, setUpFuzzStore, FUZZ_COUNTS, watchUnhandledRejections, type CallerKind, type FuzzStore,
 } from './support/fuzz-harness';
 import { silentLogger } from './support/test-runtime';
 
@@ -20,7 +20,9 @@ import { silentLogger } from './support/test-runtime';
  * that are not JSON). Every answer is a 4xx whose status matches its error code, in the one error
  * shape with Arabic text, and nothing is written.
  */
-const TOTAL_RUNS = 5_000;
+const TOTAL_RUNS = 10_000;
+/** Of which invalid inputs from allowed callers (the rest: refused callers, shaped and foreign calls). */
+const MIN_INVALID_INPUTS = 4_500;
 const TOKEN = 'fuzz-launch-token-0123456789abcdef';
 const seed = fuzzSeed('fuzz-http');
 const rejections = watchUnhandledRejections();
@@ -160,5 +162,10 @@ describe('fuzzed HTTP boundary', () => {
     expect(huge.status).toBe(413);
     expectWellFormedRefusal(JSON.parse(huge.body) as ApiResult<unknown>, ['BAD_REQUEST']);
     expect(fingerprint(s.runtime.store)).toEqual(before);
+  });
+
+  it('sent the planned number of invalid inputs', () => {
+    console.log(`calls by kind: ${JSON.stringify(Object.fromEntries(FUZZ_COUNTS))}`);
+    expect(FUZZ_COUNTS.get('refusal:VALIDATION') ?? 0).toBeGreaterThanOrEqual(MIN_INVALID_INPUTS);
   });
 });

@@ -4,7 +4,7 @@ import { ROLES } from '../../src-shared/domain/roles';
 import { createIpcTransport } from '../../src-main/api/transports/ipc';
 import {
   FIRST_PASSWORD, FUZZ_PASSWORD, METHODS, checkFuzzCall, expectWellFormedRefusal, fingerprint, fuzzCases, fuzzSeed,
-  runsPerMethod, setUpFuzzStore, watchUnhandledRejections, type CallerKind, type FuzzStore,
+  runsPerMethod, setUpFuzzStore, FUZZ_COUNTS, watchUnhandledRejections, type CallerKind, type FuzzStore,
 } from './support/fuzz-harness';
 
 /**
@@ -12,7 +12,9 @@ import {
  * caller, and any input from callers who must be turned away. Each call must be refused in the one
  * error shape (a code, Arabic and English text) and leave every table exactly as it was.
  */
-const TOTAL_RUNS = 6_000;
+const TOTAL_RUNS = 12_000;
+/** Of which invalid inputs from allowed callers (the rest: refused callers, shaped and foreign calls). */
+const MIN_INVALID_INPUTS = 5_500;
 const seed = fuzzSeed('fuzz-ipc');
 const rejections = watchUnhandledRejections();
 let s: FuzzStore;
@@ -67,5 +69,10 @@ describe('fuzzed IPC boundary', () => {
       { seed, numRuns: 300 },
     );
     expect(fingerprint(s.runtime.store)).toEqual(before);
+  });
+
+  it('sent the planned number of invalid inputs', () => {
+    console.log(`calls by kind: ${JSON.stringify(Object.fromEntries(FUZZ_COUNTS))}`);
+    expect(FUZZ_COUNTS.get('refusal:VALIDATION') ?? 0).toBeGreaterThanOrEqual(MIN_INVALID_INPUTS);
   });
 });

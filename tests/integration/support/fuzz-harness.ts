@@ -193,6 +193,9 @@ export function fuzzCases(method: MethodName, wire: (input: unknown) => unknown,
   return fc.oneof(...arms);
 }
 
+/** How many calls of each kind this file sent (`refusal:VALIDATION` are the invalid inputs). */
+export const FUZZ_COUNTS = new Map<string, number>();
+
 /** A hash of the rows a branch owns (every table with a branch_id), the logs aside. */
 function branchRows(store: Store, branchId: string): string {
   const db = store.sqlite;
@@ -214,6 +217,8 @@ const COMMITTING_REFUSALS = new Set<ErrorCode>(['INVALID_CREDENTIALS', 'ACCOUNT_
  * nothing, nothing on Object.prototype.
  */
 export async function checkFuzzCall(s: FuzzStore, c: FuzzCase, call: () => Promise<ApiResult<unknown>>): Promise<void> {
+  const label = c.kind === 'refusal' ? `${c.kind}:${c.expected.join('|')}` : c.kind;
+  FUZZ_COUNTS.set(label, (FUZZ_COUNTS.get(label) ?? 0) + 1);
   const store = s.runtime.store;
   const before = currentFingerprint(store);
   const homeBefore = c.kind === 'foreign' ? branchRows(store, s.homeBranchId) : '';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { withCheckDigit } from '../../../src-shared/domain/national-id';
+import { nestedDeeperThan } from '../../../src-main/api/input-depth';
 
 /**
  * Inputs for the fuzzed boundary: a value shaped like a method's zod schema (so validation goes past
@@ -173,7 +174,7 @@ export function shapedInput(schema: z.ZodType, strings: readonly string[] = []):
   return shaped(schema, 0, strings);
 }
 
-/** True when the router would refuse this input at validation (what it parses is `input ?? {}`). */
+/** True when the router would refuse this input at validation (too deep, or `input ?? {}` fails to parse). */
 export function isInvalidFor(schema: z.ZodType, input: unknown): boolean {
-  return !schema.safeParse(input ?? {}).success;
+  return nestedDeeperThan(input) || !schema.safeParse(input ?? {}).success;
 }
