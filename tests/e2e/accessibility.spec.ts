@@ -25,6 +25,14 @@ function declaredRoutes(): string[] {
   return [...new Set([...source.matchAll(/path="([^"]+)"/g)].map((m) => m[1] ?? '').filter((p) => p !== '*'))];
 }
 
+/** A hash route changes no document, so wait for the screen's data: no spinner or skeleton left. */
+async function untilLoaded(page: Page): Promise<void> {
+  await page.waitForTimeout(200);
+  await page
+    .waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active'), undefined, { timeout: 10_000 })
+    .catch(() => undefined);
+}
+
 type Violation = { screen: string; rule: string; impact: string; help: string; targets: string[] };
 
 async function seriousViolations(page: Page, screen: string): Promise<Violation[]> {
@@ -72,7 +80,7 @@ test('every screen has no serious or critical accessibility violation (axe, Arab
     const path = route.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? idFor(route) : params[name]) ?? '');
     expect(path, `no record for ${route}`).not.toMatch(/\/\/|\/$|:/);
     await page.goto(`/#${path}`);
-    await page.waitForLoadState('networkidle');
+    await untilLoaded(page);
     found.push(...(await seriousViolations(page, route)));
     if (PHOTOGRAPHED.has(route)) await screenshot(page, route.replace(/[/:]+/g, '-').replace(/^-/, ''));
   }
