@@ -1,6 +1,6 @@
 import type { RequestView } from '../../src-shared/contract/requests';
 import type { ClockMode } from '../../src-shared/domain/committee-clock';
-import { nextStates, type RequestState } from '../../src-shared/domain/request-state';
+import { manualNextStates, type RequestState } from '../../src-shared/domain/request-state';
 import type { Actor, ServiceContext } from './context';
 import type { AttachmentType } from './attachments-content';
 import { findBeneficiary } from '../store/beneficiaries';
@@ -120,6 +120,6 @@ export async function requestView(ctx: ServiceContext, actor: Actor, row: Suppor
         byName: h.changed_by_name,
       })),
     ],
-    nextStates: nextStates(state, actor.role),
+    nextStates: manualNextStates(state, actor.role),
   };
 }

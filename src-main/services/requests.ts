@@ -1,6 +1,6 @@
 import { idsOfPerson, survivingId } from '../store/duplicate-reviews';
 import { uuidv7 } from 'uuidv7';
-import { checkTransition, type RequestState } from '../../src-shared/domain/request-state';
+import { checkTransition, RECORD_DRIVEN_STATES, type RequestState } from '../../src-shared/domain/request-state';
 import type { Handlers } from './handler-types';
 import { DomainError } from './domain-error';
 import { requireActor, scopedBranch, type Actor, type ServiceContext } from './context';
@@ -101,8 +101,12 @@ export const requestHandlers = {
     const actor = requireActor(ctx);
     const row = await requireRequestInScope(ctx, actor, input.id);
     if (row.state !== input.expectedState) throw new DomainError('STALE_VERSION', 'error.requestStateChanged');
-    // Submission starts the committee clock and needs the signature: only the interview's step 5 does it.
-    if (input.to === 'submitted') throw new DomainError('CONFLICT', 'error.submitThroughInterview');
+    // Submission needs the signature (the interview's step 5), a decision the committee's record, a
+    // delivery its acknowledgement: none of them is a bare change of state.
+    const through = RECORD_DRIVEN_STATES[input.to];
+    if (through === 'interview') throw new DomainError('CONFLICT', 'error.submitThroughInterview');
+    if (through === 'committee') throw new DomainError('CONFLICT', 'error.decideThroughCommittee');
+    if (through === 'delivery') throw new DomainError('CONFLICT', 'error.deliverThroughDelivery');
     await moveRequest(ctx, actor, row, input.to);
     ctx.describe({ entity: 'support_request', entityId: row.id, detail: { from: row.state, to: input.to } });
     const after = await findRequest(ctx.db, row.id);

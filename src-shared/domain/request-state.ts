@@ -44,6 +44,23 @@ export function nextStates(from: RequestState, role: Role): RequestState[] {
   return REQUEST_TRANSITIONS.filter((t) => t.from === from && t.roles.includes(role)).map((t) => t.to);
 }
 
+/**
+ * States a request reaches only with the record that justifies them: the signed submission from the
+ * interview, the committee's decision, the delivery with its acknowledgement. A bare state change
+ * (requests.transition) may not take a request there, or it would stand decided with no decision.
+ */
+export const RECORD_DRIVEN_STATES: Readonly<Partial<Record<RequestState, 'interview' | 'committee' | 'delivery'>>> = {
+  submitted: 'interview',
+  decided_accepted: 'committee',
+  decided_rejected: 'committee',
+  delivered: 'delivery',
+};
+
+/** The moves a person makes by hand (the request screen's buttons): the role's edges minus record-driven targets. */
+export function manualNextStates(from: RequestState, role: Role): RequestState[] {
+  return nextStates(from, role).filter((to) => !RECORD_DRIVEN_STATES[to]);
+}
+
 /** Final states: nothing moves out of them. */
 export function isFinalState(state: RequestState): boolean {
   return !REQUEST_TRANSITIONS.some((t) => t.from === state);

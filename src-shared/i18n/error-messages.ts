@@ -101,6 +101,8 @@ export const ERROR_MESSAGES = {
   'error.transitionRole': { ar: 'دورك لا يسمح بنقل الطلب إلى هذه الحالة.', en: 'Your role does not allow moving the request to this state.' },
   'error.requestStateChanged': { ar: 'تغيّرت حالة الطلب بعد فتحك له. أعد تحميله.', en: 'The request’s state changed after you opened it. Reload it.' },
   'error.requestNotSubmitted': { ar: 'لم يُقدَّم الطلب إلى لجنة البحث بعد؛ لا يوجد إيصال.', en: 'The request has not been submitted to the committee yet; there is no receipt.' },
+  'error.decideThroughCommittee': { ar: 'يُقبل الطلب أو يُرفض بقرار من لجنة البحث (شاشة اللجنة)، لا بتغيير حالته مباشرة.', en: 'A request is accepted or rejected by a research-committee decision (the committee screen), not by changing its state directly.' },
+  'error.deliverThroughDelivery': { ar: 'يُسجَّل التسليم من شاشة التسليم مع إقرار المستفيد، لا بتغيير حالة الطلب مباشرة.', en: 'A delivery is recorded on the delivery screen with the beneficiary’s acknowledgement, not by changing the request’s state directly.' },
   'error.submitThroughInterview': { ar: 'يُقدَّم الطلب من خطوة «بدء مهلة اللجنة» في المقابلة بعد التوقيع.', en: 'A request is submitted from the committee-clock step of the interview, after signing.' },
   'validation.signatureEmpty': { ar: 'التوقيع فارغ. اطلب من المتقدم التوقيع داخل المربع.', en: 'The signature is empty. Ask the applicant to sign inside the box.' },
   'validation.base64': { ar: 'محتوى الحقل «{field}» ليس ملفاً مرمّزاً صالحاً.', en: '“{field}” is not a valid encoded file.' },

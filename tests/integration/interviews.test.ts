@@ -79,9 +79,12 @@ describe('the seven-step interview through the router', () => {
 
     // The committee's side moves the request on; every move is audited and kept as history.
     await researcher.call('requests.transition', { id: requestId, to: 'under_study', expectedState: 'submitted' });
-    const decided = await committee.call('requests.transition', { id: requestId, to: 'decided_accepted', expectedState: 'under_study' });
-    expect(decided.history.map((h) => h.to)).toEqual(['draft', 'submitted', 'under_study', 'decided_accepted']);
-    expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'requests.transition' AND entity_id = ?", requestId)).toBe(2);
+    // A decision is the committee's record (committee.decide), never a bare change of state.
+    expectRefusal(await committee.raw('requests.transition', { id: requestId, to: 'decided_accepted', expectedState: 'under_study' }), 'error.decideThroughCommittee');
+    const studied = await committee.call('requests.get', { id: requestId });
+    expect(studied.history.map((h) => h.to)).toEqual(['draft', 'submitted', 'under_study']);
+    expect(studied.nextStates).not.toContain('decided_accepted');
+    expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'requests.transition' AND entity_id = ?", requestId)).toBe(1);
     for (const action of ['interviews.recordInquiry', 'interviews.completeVerification', 'referrals.answer', 'interviews.sign', 'interviews.submit']) {
       expect(count('SELECT count(*) AS n FROM audit_log WHERE action = ?', action)).toBeGreaterThan(0);
     }
@@ -184,7 +187,8 @@ describe('bad input at the interview changes nothing', () => {
     await desk.call('interviews.sign', { id, signerName: 'أحمد', signaturePngBase64: b64(signaturePng(true)), dataHash });
     await desk.call('interviews.submit', { id });
     expectRefusal(await desk.raw('requests.transition', { id: requestId, to: 'under_study', expectedState: 'submitted' }), 'error.transitionRole');
-    expectRefusal(await committee.raw('requests.transition', { id: requestId, to: 'decided_accepted', expectedState: 'submitted' }), 'error.transitionNotAllowed');
+    expectRefusal(await committee.raw('requests.transition', { id: requestId, to: 'decided_accepted', expectedState: 'submitted' }), 'error.decideThroughCommittee');
+    expectRefusal(await committee.raw('requests.transition', { id: requestId, to: 'closed', expectedState: 'submitted' }), 'error.transitionNotAllowed');
     expectRefusal(await committee.raw('requests.transition', { id: requestId, to: 'under_study', expectedState: 'draft' }), 'error.requestStateChanged');
     expect((await desk.call('requests.get', { id: requestId })).state).toBe('submitted');
   });

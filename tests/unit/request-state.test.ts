@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTransition, isFinalState, nextStates, REQUEST_STATES } from '../../src-shared/domain/request-state';
+import { checkTransition, isFinalState, manualNextStates, nextStates, REQUEST_STATES } from '../../src-shared/domain/request-state';
 
 describe('support request state machine', () => {
   it('lets reception submit a draft', () => {
@@ -39,5 +39,12 @@ describe('support request state machine', () => {
     expect(nextStates('under_study', 'committee').sort()).toEqual(['decided_accepted', 'decided_rejected']);
     expect(nextStates('under_study', 'reception')).toEqual([]);
     expect(nextStates('decided_accepted', 'reception')).toEqual(['delivered']);
+  });
+
+  it('leaves to their own records the states a bare change of state may not reach', () => {
+    expect(manualNextStates('under_study', 'committee')).toEqual([]);
+    expect(manualNextStates('decided_accepted', 'reception')).toEqual([]);
+    expect(manualNextStates('draft', 'reception')).toEqual(['closed']);
+    expect(manualNextStates('decided_accepted', 'manager')).toEqual(['closed']);
   });
 });
