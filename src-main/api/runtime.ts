@@ -81,7 +81,7 @@ export async function openRuntime(options: {
       restoring = true;
       if (!served) return;
       // A desk enrolled with head office has a sync scheduler running on this store: stop it first.
-      stopScheduler(served.store.path);
+      await stopScheduler(served.store.path);
       await served.store.close();
       served = null;
     },
@@ -124,7 +124,7 @@ export async function openRuntime(options: {
       stopJobs();
       unregister();
       if (!served) return;
-      stopScheduler(served.store.path);
+      await stopScheduler(served.store.path);
       await served.store.close();
       served = null;
     },

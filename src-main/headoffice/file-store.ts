@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 
 /**
  * Head office's copy of the desks' content files (attachments, signed forms, knowledge PDFs), kept
@@ -73,7 +73,23 @@ export class FileStore {
     mkdirSync(join(this.dir, sha256.slice(0, 2)), { recursive: true });
     const part = this.partPath(sha256);
     // A cut connection rejects here; what was written stays for the next attempt to continue.
-    await pipeline(body, createWriteStream(part, { flags: 'a' }));
+    // More bytes than the file was announced with are never written (read and dropped, so the request
+    // still ends normally), and the piece is refused.
+    let room = total - start;
+    let overflow = false;
+    const bounded = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        const kept = chunk.subarray(0, Math.max(0, room));
+        room -= chunk.length;
+        overflow ||= room < 0;
+        done(null, kept);
+      },
+    });
+    await pipeline(body, bounded, createWriteStream(part, { flags: 'a' }));
+    if (overflow) {
+      rmSync(part, { force: true });
+      return { kind: 'corrupt' };
+    }
     const now = this.received(sha256);
     if (now < total) return { kind: 'partial', received: now };
     if (now === total && (await hashOf(part)) === sha256) {

@@ -64,10 +64,12 @@ export class SyncScheduler {
     this.schedule(0);
   }
 
-  stop(): void {
+  /** Plans no more runs; resolves when the run in progress (if any) is over, so the store can close after it. */
+  stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    return this.current ?? Promise.resolve();
   }
 
   /** Syncs now (or joins the run in progress) and resolves when it is over; failures land in state(). */
@@ -138,7 +140,8 @@ export function existingScheduler(storePath: string): SyncScheduler | undefined 
 }
 
 /** Stops and forgets a store's scheduler: call before closing the store. */
-export function stopScheduler(storePath: string): void {
-  schedulers.get(storePath)?.stop();
+export function stopScheduler(storePath: string): Promise<void> {
+  const stopping = schedulers.get(storePath)?.stop() ?? Promise.resolve();
   schedulers.delete(storePath);
+  return stopping;
 }

@@ -167,6 +167,13 @@ describe.each(DIALECTS)('content files between desks and head office on %s', (di
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({ error: 'file_corrupt' });
     expect(await head(a, hash)).toEqual({ status: 404, received: '0' });
+    // A body longer than the file it announces is refused as it streams, and nothing of it is kept.
+    const overlong = await fetch(`${ho.url}/sync/files/${hash}`, {
+      method: 'PUT', body: Buffer.concat([wrong, wrong]),
+      headers: { ...a.server.headers(), 'content-type': 'application/octet-stream', 'content-range': `bytes 0-${wrong.length - 1}/${wrong.length}` },
+    });
+    expect(overlong.status).toBe(422);
+    expect(await head(a, hash)).toEqual({ status: 404, received: '0' });
   });
 
   it('lets a desk of another branch neither fetch nor upload a file only this branch’s rows name', async () => {

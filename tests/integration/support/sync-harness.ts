@@ -119,13 +119,13 @@ function deskOf(runtime: Runtime, admin: Caller, temp: { remove(): void }, enrol
     sync: () => syncOnce(desk.runtime.store.db, enrolled.server, enrolled.enrolment),
     restart: async () => {
       const path = desk.runtime.store.path;
-      stopScheduler(path);
+      await stopScheduler(path);
       await desk.runtime.close();
       desk.runtime = await openRuntime({ storePath: path, storeKey: TEST_STORE_KEY, appVersion: 'test', logger: silentLogger() });
       desk.admin = new Caller(desk.runtime);
     },
     close: async () => {
-      stopScheduler(desk.runtime.store.path);
+      await stopScheduler(desk.runtime.store.path);
       await desk.runtime.close();
       temp.remove();
     },
@@ -148,7 +148,7 @@ export async function setUpDesk(branchCode: string): Promise<{ runtime: Runtime;
   return {
     runtime, admin, branchId: branch.id,
     close: async () => {
-      stopScheduler(runtime.store.path);
+      await stopScheduler(runtime.store.path);
       await runtime.close();
       temp.remove();
     },
