@@ -51,7 +51,7 @@ export async function uploadFile(server: SyncServer, sha256: string, bytes: Buff
       response = await send(server, `/sync/files/${sha256}`, {
         method: 'PUT',
         headers: { 'content-type': 'application/octet-stream', 'content-range': `bytes ${received}-${end - 1}/${bytes.length}` },
-        body: bytes.subarray(received, end),
+        body: Uint8Array.from(bytes.subarray(received, end)),
       });
     } catch {
       // Cut mid-piece: head office keeps what arrived; ask how much and go on from there.
