@@ -9,18 +9,19 @@ import {
   findRule,
   findTask,
   findTaskView,
-  insertTaskOnce,
   listRules,
   listTasks,
   missingDocumentFacts,
   noContactFacts,
+  preferredChannels,
   releaseFacts,
+  taskKeysInWindow,
   upsertRule,
   type OutreachFact,
   type OutreachRuleRow,
   type TaskListRow,
 } from '../store/outreach';
-import { updateTravelling } from '../store/row-writer';
+import { insertTravelling, updateTravelling } from '../store/row-writer';
 import type { Handlers } from './handler-types';
 import { requireBeneficiaryInScope } from './beneficiary-access';
 import { contactHandlers } from './contacts';
@@ -74,25 +75,32 @@ function taskView(row: TaskListRow): TaskView {
 export async function evaluateOutreach(ctx: ServiceContext): Promise<number> {
   const today = riyadhDay(ctx.now).toISOString().slice(0, 10);
   const stamp = ctx.stamp();
+  const preferred = await preferredChannels(ctx.db);
   let created = 0;
   for (const rule of await listRules(ctx.db)) {
     if (rule.active !== 1) continue;
     const kind = rule.kind as OutreachKind;
     const window = anchorWindow(kind, rule.days, today);
+    // Every fact's anchor lies in the window, so these are all the keys it could meet.
+    const known = await taskKeysInWindow(ctx.db, rule.code, window.from, window.to);
     for (const fact of await FACT_SOURCES[kind](ctx, window.from, window.to)) {
       if (!isDue(kind, rule.days, fact.anchor_day, today)) continue;
-      const isNew = await insertTaskOnce(
+      const key = taskKey(rule.code, fact.request_id ?? fact.beneficiary_id, fact.anchor_day);
+      if (known.has(key)) continue;
+      known.add(key);
+      await insertTravelling(
         ctx.db,
+        'outreach_tasks',
         {
           id: uuidv7(),
           branch_id: fact.branch_id,
           rule_code: rule.code,
-          task_key: taskKey(rule.code, fact.request_id ?? fact.beneficiary_id, fact.anchor_day),
+          task_key: key,
           kind,
           beneficiary_id: fact.beneficiary_id,
           request_id: fact.request_id,
           anchor_day: fact.anchor_day,
-          channel: rule.channel,
+          channel: preferred.get(fact.beneficiary_id) ?? rule.channel,
           script: rule.script,
           due_on: taskDueOn(kind, rule.days, fact.anchor_day, today),
           status: 'open',
@@ -103,7 +111,7 @@ export async function evaluateOutreach(ctx: ServiceContext): Promise<number> {
         },
         stamp,
       );
-      if (isNew) created += 1;
+      created += 1;
     }
   }
   return created + (await evaluateSeasons(ctx, today, stamp));

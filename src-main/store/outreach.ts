@@ -1,6 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, OutreachRulesTable, OutreachTasksTable } from './schema';
-import { insertTravelling, type WriteStamp } from './row-writer';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type OutreachRuleRow = Selectable<OutreachRulesTable>;
@@ -100,19 +99,16 @@ export async function seasonTaskHouseholds(db: Db, ruleCode: string, anchorDay: 
   return new Set(rows.map((r) => r.beneficiary_id));
 }
 
-/** The channel the beneficiary asked to be reached by, if they named one. */
-export async function preferredChannelOf(db: Db, beneficiaryId: string): Promise<string | null> {
-  const row = await db.selectFrom('beneficiaries').select('preferred_channel').where('id', '=', beneficiaryId).executeTakeFirst();
-  return row?.preferred_channel ?? null;
+/** Beneficiaries who named a channel to be reached by (one read per pass, not one per task). */
+export async function preferredChannels(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('beneficiaries').select(['id', 'preferred_channel']).where('preferred_channel', 'is not', null).execute();
+  return new Map(rows.map((r) => [r.id, r.preferred_channel as string]));
 }
 
-/** Writes the task unless its key exists (on the beneficiary's preferred channel, if any); returns whether it was new. */
-export async function insertTaskOnce(db: Db, row: Omit<OutreachTaskRow, 'created_at' | 'updated_at' | 'hlc'>, stamp: WriteStamp): Promise<boolean> {
-  const exists = await db.selectFrom('outreach_tasks').select('id').where('task_key', '=', row.task_key).executeTakeFirst();
-  if (exists) return false;
-  const channel = (await preferredChannelOf(db, row.beneficiary_id)) ?? row.channel;
-  await insertTravelling(db, 'outreach_tasks', { ...row, channel }, stamp);
-  return true;
+/** The keys of a rule's tasks anchored in a window: a pass skips the facts already turned into tasks. */
+export async function taskKeysInWindow(db: Db, ruleCode: string, from: string, to: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('outreach_tasks').select('task_key').where('rule_code', '=', ruleCode).where('anchor_day', '>=', from).where('anchor_day', '<=', to).execute();
+  return new Set(rows.map((r) => r.task_key));
 }
 
 function taskQuery(db: Db) {

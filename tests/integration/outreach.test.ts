@@ -45,7 +45,7 @@ beforeAll(async () => {
   await desk.call('delivery.record', { requestId: deliveredRequest, amount: 800, items: [{ description: 'سلة غذائية' }], place: 'المقر', signerName: 'المستفيد', signaturePngBase64: b64(signaturePng(true)) });
 
   // A request left at the desk with its documents unchecked.
-  const { id } = await desk.call('beneficiaries.register', { beneficiary: beneficiaryInput({ ...distinctName(), phonePrimary: '0559000111' }), household: [], confirmedDistinctFrom: [] });
+  const { id } = await desk.call('beneficiaries.register', { beneficiary: beneficiaryInput({ ...distinctName(), phonePrimary: '0559000111', preferredChannel: 'social_media' }), household: [], confirmedDistinctFrom: [] });
   const interview = await desk.call('interviews.start', { beneficiaryId: id });
   await desk.call('interviews.recordInquiry', { id: interview.id, questions: 'سؤال', answers: 'جواب' });
   draftRequest = (await desk.call('interviews.saveCaseData', { id: interview.id, caseData: rentCaseData({ expectedReleaseDate: '2026-06-20' }) })).request!.id;
@@ -78,6 +78,8 @@ describe('outreach rules as data', () => {
   it('reminds about missing documents on a pending request 5 days after it was opened', async () => {
     const tasks = (await desk.call('outreach.list', {})).items.filter((t) => t.kind === 'missing_documents');
     expect(tasks.map((t) => t.requestId)).toEqual([draftRequest]);
+    // The family asked to be reached on social media: the rule's phone gives way to their choice.
+    expect(tasks[0]!.channel).toBe('social_media');
   });
 
   it('warns 30 days before an expected release, and not earlier', async () => {
