@@ -82,10 +82,11 @@ describe('reception queue', () => {
   });
 
   it('restarts the numbering on the next morning in Riyadh, not at midnight UTC', async () => {
-    s.clock.now = new Date('2025-11-26T20:30:00.000Z'); // 23:30 in Riyadh
+    s.clock.now = new Date('2025-11-26T20:55:00.000Z'); // 23:55 in Riyadh
     await s.admin.call('auth.login', { username: 'admin', password: ADMIN_PASSWORD }); // a new shift
     expect((await s.admin.call('queue.issue', { service: 'inquiry' })).number).toBe('D-001');
-    s.clock.now = new Date('2025-11-26T21:10:00.000Z'); // 00:10 next day in Riyadh, still the 26th in UTC
+    // Ten minutes on (within the idle-lock time): 00:05 next day in Riyadh, still the 26th in UTC.
+    s.clock.now = new Date('2025-11-26T21:05:00.000Z');
     const next = await s.admin.call('queue.issue', { service: 'inquiry' });
     expect(next.number).toBe('D-001');
     expect(next.serviceDay).toBe('2025-11-27');
