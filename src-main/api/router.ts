@@ -45,8 +45,11 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<MethodName>([
   'auth.me', 'auth.logout', 'auth.changePassword', 'setup.status', 'system.status',
 ]);
 
-/** While a session is locked (idle or "lock now"), only these answer; everything else waits for the password. */
-const ALLOWED_WHILE_LOCKED = new Set<MethodName>(['auth.me', 'auth.logout', 'auth.lock', 'auth.unlock', 'setup.status']);
+/**
+ * While a session is locked (idle or "lock now"), only these answer; everything else waits for the
+ * password. Signing in afresh is sign-out then sign-in in one step: it ends the locked session.
+ */
+const ALLOWED_WHILE_LOCKED = new Set<MethodName>(['auth.me', 'auth.login', 'auth.logout', 'auth.lock', 'auth.unlock', 'setup.status']);
 
 function accessError(access: Access, actor: Actor | null, method: MethodName): ApiError | null {
   if (actor?.locked && !ALLOWED_WHILE_LOCKED.has(method)) return apiError('SESSION_LOCKED', 'error.sessionLocked');

@@ -66,6 +66,8 @@ export const authHandlers = {
     }
     if (!(await verifyPassword(input.password, user.password_hash))) return refuseWrongPassword(ctx, user, 'auth.login.failed');
     await recordSignInOutcome(ctx.db, user.id, { failedAttempts: 0, lockedUntil: null, lastLoginAt: ctx.now.toISOString() });
+    // A sign-in on a window that already had a session (a locked screen, a change of shift) replaces it.
+    if (ctx.actor) await revokeSession(ctx.db, ctx.actor.sessionId, ctx.now.toISOString());
     const sessionId = await openSession(ctx, user.id);
     ctx.describe({ entity: 'user', entityId: user.id });
     return sessionUser(actorFromUser(user, sessionId));

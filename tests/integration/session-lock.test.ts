@@ -31,6 +31,18 @@ describe('session lock: enforced by the server, not only the screen', () => {
     expect(actions()).toEqual(expect.arrayContaining(['auth.lock', 'auth.unlock.failed', 'auth.unlock']));
   });
 
+  it('lets a locked window sign in afresh (a change of shift), ending the locked session', async () => {
+    const desk = await userOf(s, 'reception', hq, 'desk3');
+    await desk.call('auth.lock', { reason: 'manual' });
+    const locked = s.runtime.store.sqlite.prepare("SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'desk3' AND s.locked_at IS NOT NULL").get() as { id: string };
+    expect(await desk.raw('auth.login', { username: 'desk3', password: 'wrong-password' })).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+    expect((await desk.raw('beneficiaries.search', { query: 'احمد' })).ok).toBe(false);
+    await desk.call('auth.login', { username: 'desk3', password: 'second-password-2' });
+    expect((await desk.call('auth.me', {})).user).toMatchObject({ username: 'desk3', locked: false });
+    expect((await desk.raw('beneficiaries.search', { query: 'احمد' })).ok).toBe(true);
+    expect(s.runtime.store.sqlite.prepare('SELECT revoked_at FROM sessions WHERE id = ?').get(locked.id)).toEqual({ revoked_at: expect.any(String) });
+  });
+
   it('locks only the session that asked: the same user on another desk carries on', async () => {
     const desk = await userOf(s, 'reception', hq, 'desk1');
     const other = new Caller(s.runtime);
