@@ -43,8 +43,9 @@ export function eligibleHouseholds(db: Db, eligibility: SeasonEligibility, birth
       .execute();
   }
   if (eligibility === 'accepted_case') {
+    // Driven from the accepted requests (state index) rather than probing every beneficiary's requests.
     return base
-      .where((eb) => eb.exists(eb.selectFrom('support_requests as r').select('r.id').whereRef('r.beneficiary_id', '=', 'b.id').where('r.state', 'in', ACCEPTED_STATES)))
+      .where('b.id', 'in', db.selectFrom('support_requests as r').select('r.beneficiary_id').where('r.state', 'in', ACCEPTED_STATES))
       .orderBy('b.id')
       .execute();
   }
