@@ -34,9 +34,12 @@ async function figureScope(ctx: ServiceContext, actor: Actor, filter: ReportFilt
   return { period, branchId, branchName: name, service: filter.service, today };
 }
 
+/** The association's name as its policy writes it: a head office that never ran a desk's setup has no setting. */
+const ASSOCIATION_NAME = 'جمعية مأمن لرعاية السجناء وأسرهم بمنطقة جازان';
+
 /** The board report's PDF for a dashboard: the desk and the head office print through this one function. */
 export async function reportPdf(db: Kysely<Database> | Transaction<Database>, dashboard: Dashboard, issuedAt: Date, issuedBy: string) {
-  return renderMonthlyReport(dashboard, { associationName: await associationName(db), issuedAt: issuedAt.toISOString(), issuedBy });
+  return renderMonthlyReport(dashboard, { associationName: (await associationName(db)) || ASSOCIATION_NAME, issuedAt: issuedAt.toISOString(), issuedBy });
 }
 
 /** Generates the month's report, keeps it under its hash beside the signed forms, and audits it. */

@@ -80,7 +80,7 @@ describe.each(DIALECTS)('the association report at head office on %s', (dialect)
     const path = join(temp.dir, `association-${dialect}.pdf`);
     writeFileSync(path, Buffer.from(await pdf.arrayBuffer()));
     const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
-    for (const phrase of ['التقرير الشهري', 'جميع الفروع', 'الملخص التنفيذي']) expect(text).toContain(phrase);
+    for (const phrase of ['التقرير الشهري', 'جميع الفروع', 'الملخص التنفيذي', 'جمعية مأمن']) expect(text).toContain(phrase);
 
     const xlsx = await get(`/admin/reports/export.xlsx?${query()}`);
     expect(xlsx.status).toBe(200);
