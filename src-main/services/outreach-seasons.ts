@@ -13,7 +13,7 @@ import {
 } from '../../src-shared/domain/outreach-seasons';
 import { eligibleHouseholds, findSeason, listSeasons, upsertSeason, type OutreachSeasonRow } from '../store/outreach-seasons';
 import { seasonTaskHouseholds } from '../store/outreach';
-import { insertTravelling, type WriteStamp } from '../store/row-writer';
+import { insertTravellingMany, type WriteStamp } from '../store/row-writer';
 import type { Handlers } from './handler-types';
 import type { ServiceContext } from './context';
 
@@ -67,34 +67,31 @@ export async function evaluateSeasons(ctx: ServiceContext, today: string, stamp:
     if (!occurrence) continue;
     const households = await eligibleHouseholds(ctx.db, season.eligibility as SeasonEligibility, schoolAgeBirthRange(occurrence.day));
     const reached = await seasonTaskHouseholds(ctx.db, season.code, occurrence.day);
+    const tasks = [];
     for (const household of households) {
       if (reached.has(household.beneficiary_id)) continue;
-      await insertTravelling(
-        ctx.db,
-        'outreach_tasks',
-        {
-          id: uuidv7(),
-          branch_id: household.branch_id,
-          rule_code: season.code,
-          task_key: taskKey(season.code, household.beneficiary_id, occurrence.day),
-          kind: 'seasonal',
-          beneficiary_id: household.beneficiary_id,
-          request_id: null,
-          anchor_day: occurrence.day,
-          channel: household.preferred_channel ?? season.channel,
-          script: season.script,
-          // The call is made before the season begins: by the eve of its first day.
-          due_on: addDays(occurrence.day, -1) < today ? today : addDays(occurrence.day, -1),
-          status: 'open',
-          outcome: null,
-          contact_id: null,
-          done_by: null,
-          done_at: null,
-        },
-        stamp,
-      );
-      created += 1;
+      tasks.push({
+        id: uuidv7(),
+        branch_id: household.branch_id,
+        rule_code: season.code,
+        task_key: taskKey(season.code, household.beneficiary_id, occurrence.day),
+        kind: 'seasonal',
+        beneficiary_id: household.beneficiary_id,
+        request_id: null,
+        anchor_day: occurrence.day,
+        channel: household.preferred_channel ?? season.channel,
+        script: season.script,
+        // The call is made before the season begins: by the eve of its first day.
+        due_on: addDays(occurrence.day, -1) < today ? today : addDays(occurrence.day, -1),
+        status: 'open',
+        outcome: null,
+        contact_id: null,
+        done_by: null,
+        done_at: null,
+      });
     }
+    await insertTravellingMany(ctx.db, 'outreach_tasks', tasks, stamp);
+    created += tasks.length;
   }
   return created;
 }

@@ -21,7 +21,7 @@ import {
   type OutreachRuleRow,
   type TaskListRow,
 } from '../store/outreach';
-import { insertTravelling, updateTravelling } from '../store/row-writer';
+import { insertTravellingMany, updateTravelling } from '../store/row-writer';
 import type { Handlers } from './handler-types';
 import { requireBeneficiaryInScope } from './beneficiary-access';
 import { contactHandlers } from './contacts';
@@ -83,36 +83,33 @@ export async function evaluateOutreach(ctx: ServiceContext): Promise<number> {
     const window = anchorWindow(kind, rule.days, today);
     // Every fact's anchor lies in the window, so these are all the keys it could meet.
     const known = await taskKeysInWindow(ctx.db, rule.code, window.from, window.to);
+    const tasks = [];
     for (const fact of await FACT_SOURCES[kind](ctx, window.from, window.to)) {
       if (!isDue(kind, rule.days, fact.anchor_day, today)) continue;
       const key = taskKey(rule.code, fact.request_id ?? fact.beneficiary_id, fact.anchor_day);
       if (known.has(key)) continue;
       known.add(key);
-      await insertTravelling(
-        ctx.db,
-        'outreach_tasks',
-        {
-          id: uuidv7(),
-          branch_id: fact.branch_id,
-          rule_code: rule.code,
-          task_key: key,
-          kind,
-          beneficiary_id: fact.beneficiary_id,
-          request_id: fact.request_id,
-          anchor_day: fact.anchor_day,
-          channel: preferred.get(fact.beneficiary_id) ?? rule.channel,
-          script: rule.script,
-          due_on: taskDueOn(kind, rule.days, fact.anchor_day, today),
-          status: 'open',
-          outcome: null,
-          contact_id: null,
-          done_by: null,
-          done_at: null,
-        },
-        stamp,
-      );
-      created += 1;
+      tasks.push({
+        id: uuidv7(),
+        branch_id: fact.branch_id,
+        rule_code: rule.code,
+        task_key: key,
+        kind,
+        beneficiary_id: fact.beneficiary_id,
+        request_id: fact.request_id,
+        anchor_day: fact.anchor_day,
+        channel: preferred.get(fact.beneficiary_id) ?? rule.channel,
+        script: rule.script,
+        due_on: taskDueOn(kind, rule.days, fact.anchor_day, today),
+        status: 'open',
+        outcome: null,
+        contact_id: null,
+        done_by: null,
+        done_at: null,
+      });
     }
+    await insertTravellingMany(ctx.db, 'outreach_tasks', tasks, stamp);
+    created += tasks.length;
   }
   return created + (await evaluateSeasons(ctx, today, stamp));
 }

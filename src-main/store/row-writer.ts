@@ -60,6 +60,37 @@ export async function insertTravelling(
   await appendChange(db, table, row.id, row.branch_id, 'insert', full, stamp);
 }
 
+/**
+ * Inserts many travelling rows of one table (a pass creating thousands of tasks): the same rows and
+ * change-log entries as `insertTravelling`, a few hundred to a statement instead of two statements a row.
+ */
+export async function insertTravellingMany(
+  db: Db,
+  table: TravellingTable,
+  rows: ReadonlyArray<Row & { id: string; branch_id: string }>,
+  stamp: WriteStamp,
+): Promise<void> {
+  const CHUNK = 200;
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const full = rows.slice(start, start + CHUNK).map((row) => ({ ...row, created_at: stamp.now, updated_at: stamp.now, hlc: stamp.hlc }));
+    await db.insertInto(table).values(full as never).execute();
+    await db
+      .insertInto('change_log')
+      .values(full.map((row) => ({
+        id: uuidv7(),
+        table_name: table,
+        row_id: row.id,
+        op: 'insert' as const,
+        fields: JSON.stringify(shippable(row)),
+        hlc: stamp.hlc,
+        branch_id: row.branch_id,
+        created_at: stamp.now,
+        pushed_at: null,
+      })))
+      .execute();
+  }
+}
+
 /** The columns whose value differs between `before` and `after` (only keys present in `after`). */
 export function changedColumns(before: Row, after: Row): string[] {
   return Object.keys(after).filter((key) => (before[key] ?? null) !== (after[key] ?? null));

@@ -80,6 +80,9 @@ describe('outreach rules as data', () => {
     expect(tasks.map((t) => t.requestId)).toEqual([draftRequest]);
     // The family asked to be reached on social media: the rule's phone gives way to their choice.
     expect(tasks[0]!.channel).toBe('social_media');
+    // Tasks made in bulk travel like any row: each has its change-log entry, with its fields.
+    expect(count('change_log', "table_name = 'outreach_tasks' AND op = 'insert'")).toBe(count('outreach_tasks'));
+    expect(count('change_log', `table_name = 'outreach_tasks' AND row_id = '${tasks[0]!.id}' AND fields LIKE '%social_media%'`)).toBe(1);
   });
 
   it('warns 30 days before an expected release, and not earlier', async () => {
