@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -13,6 +12,7 @@ import {
   runsPerMethod, setUpFuzzStore, FUZZ_COUNTS, watchUnhandledRejections, type CallerKind, type FuzzStore,
 } from './support/fuzz-harness';
 import { silentLogger } from './support/test-runtime';
+import { cookiesOf, rawRequest, type RawReply } from './support/raw-http';
 
 /**
  * The fuzzed boundary over the loopback HTTP host: the same generated calls as over IPC, carried as
@@ -32,26 +32,10 @@ let port: number;
 let launch: string;
 const cookies = new Map<CallerKind, string>();
 
-type Reply = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+type Reply = RawReply;
 
-function send(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
-    req.end();
-  });
-}
+const send = (options: Parameters<typeof rawRequest>[1]): Promise<Reply> => rawRequest(port, options);
 
-function sessionCookie(reply: Reply): string {
-  const set = reply.headers['set-cookie'] ?? [];
-  return (Array.isArray(set) ? set : [set]).map((c) => c.split(';')[0]).join('; ');
-}
 
 function post(method: string, body: string | undefined, headers: Record<string, string>): Promise<Reply> {
   return send({ method: 'POST', path: `/api/${encodeURIComponent(method)}`, ...(body === undefined ? {} : { body }), headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}`, ...headers } });
@@ -73,7 +57,7 @@ function overJson(input: unknown): unknown {
 async function signIn(username: string, password: string): Promise<string> {
   const reply = await post('auth.login', JSON.stringify({ username, password }), { cookie: launch });
   expect(reply.status).toBe(200);
-  return `${launch}; ${sessionCookie(reply)}`;
+  return `${launch}; ${cookiesOf(reply)}`;
 }
 
 beforeAll(async () => {
@@ -83,14 +67,14 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>mamen</title>');
   app = await createHttpHost({ router: s.runtime.router, logger: silentLogger(), rendererDir, port: 0, launchToken: TOKEN });
   port = hostPort(app);
-  launch = sessionCookie(await send({ path: `/?token=${TOKEN}` }));
+  launch = cookiesOf(await send({ path: `/?token=${TOKEN}` }));
   cookies.set('anonymous', launch);
   for (const [kind, username] of [...ROLES.map((role) => [role, `fuzz-${role}`] as const), ['otherBranch', 'fuzz-other'] as const]) {
     const cookie = await signIn(username, FIRST_PASSWORD);
     const changed = await post('auth.changePassword', JSON.stringify({ currentPassword: FIRST_PASSWORD, newPassword: FUZZ_PASSWORD }), { cookie });
     expect(changed.status).toBe(200);
     // A changed password ends the old session and opens a new one.
-    cookies.set(kind, sessionCookie(changed) ? `${launch}; ${sessionCookie(changed)}` : cookie);
+    cookies.set(kind, cookiesOf(changed) ? `${launch}; ${cookiesOf(changed)}` : cookie);
   }
   cookies.set('mustChange', await signIn('fuzz-new', FIRST_PASSWORD));
 }, 60_000);

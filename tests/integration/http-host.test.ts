@@ -1,36 +1,19 @@
-import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpHost, hostPort } from '../../src-main/api/transports/http';
 import { setUpStore, silentLogger, ADMIN_PASSWORD, type TestStore } from './support/test-runtime';
+import { cookiesOf, rawRequest, type RawReply } from './support/raw-http';
 
 const TOKEN = 'launch-token-for-tests-0123456789';
 let s: TestStore;
 let app: FastifyInstance;
 let port: number;
 
-type Reply = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+type Reply = RawReply;
 
-function send(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
-    req.end();
-  });
-}
-
-function cookiesOf(reply: Reply): string {
-  const set = reply.headers['set-cookie'] ?? [];
-  return (Array.isArray(set) ? set : [set]).map((c) => c.split(';')[0]).join('; ');
-}
+const send = (options: Parameters<typeof rawRequest>[1]): Promise<Reply> => rawRequest(port, options);
 
 async function launchCookie(): Promise<string> {
   const reply = await send({ path: `/?token=${TOKEN}` });
