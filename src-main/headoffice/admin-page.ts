@@ -5,6 +5,8 @@
  * Arabic, right to left; no personal data is shown (devices and branches only).
  */
 
+import { PAGE_STYLE } from './page-style';
+
 export const ADMIN_HTML = `<!doctype html>
 <html lang="ar" dir="rtl">
 <head>
@@ -12,24 +14,16 @@ export const ADMIN_HTML = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>إدارة المزامنة — المقر الرئيسي</title>
 <style>
-  body { font-family: "Noto Sans Arabic", "Noto Sans", sans-serif; margin: 0; background: #f4f6f5; color: #1d2b27; }
-  header { background: #17695a; color: #fff; padding-block: 12px; padding-inline: 24px; }
-  main { padding: 24px; display: grid; gap: 24px; max-inline-size: 1200px; }
-  section { background: #fff; border-radius: 8px; padding: 16px 20px; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
-  h1 { font-size: 20px; margin: 0; } h2 { font-size: 17px; margin-block: 0 12px; }
+${PAGE_STYLE}
   label { display: block; margin-block: 8px 4px; }
-  input, select, button { font: inherit; padding: 6px 10px; }
-  button { background: #17695a; color: #fff; border: 0; border-radius: 4px; cursor: pointer; margin-block-start: 12px; }
-  table { border-collapse: collapse; inline-size: 100%; }
-  th, td { border-block-end: 1px solid #e3e8e6; padding: 6px 8px; text-align: start; }
+  button { margin-block-start: 12px; }
   .ltr { direction: ltr; unicode-bidi: isolate; font-family: monospace; }
   .code { font-size: 22px; letter-spacing: 2px; }
-  .error { color: #b3261e; }
   td button { white-space: nowrap; margin: 0; }
 </style>
 </head>
 <body>
-<header><h1>إدارة المزامنة — المقر الرئيسي</h1> <a href="/admin/reports" style="color:#fff">تقرير الجمعية الشهري</a> <a href="/admin/reviews/page" style="color:#fff">مراجعة التكرار بين الفروع</a></header>
+<header><h1>إدارة المزامنة — المقر الرئيسي</h1> <a href="/admin/reports">تقرير الجمعية الشهري</a> <a href="/admin/reviews/page">مراجعة التكرار بين الفروع</a></header>
 <main>
   <section>
     <h2>رمز الدخول الإداري</h2>

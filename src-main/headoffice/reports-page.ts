@@ -4,6 +4,8 @@
  * board report (PDF) and the workbook (XLSX). Same admin token as /admin, kept for this tab only.
  */
 
+import { PAGE_STYLE } from './page-style';
+
 export const REPORTS_HTML = `<!doctype html>
 <html lang="ar" dir="rtl">
 <head>
@@ -11,19 +13,11 @@ export const REPORTS_HTML = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>تقرير الجمعية — المقر الرئيسي</title>
 <style>
-  body { font-family: "Noto Sans Arabic", "Noto Sans", sans-serif; margin: 0; background: #f4f6f5; color: #1d2b27; }
-  header { background: #17695a; color: #fff; padding-block: 12px; padding-inline: 24px; display: flex; gap: 24px; align-items: center; }
-  header a { color: #fff; }
-  main { padding: 24px; display: grid; gap: 24px; max-inline-size: 1200px; }
-  section { background: #fff; border-radius: 8px; padding: 16px 20px; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
-  h1 { font-size: 20px; margin: 0; } h2 { font-size: 17px; margin-block: 0 12px; }
+${PAGE_STYLE}
+  header { display: flex; gap: 24px; align-items: center; }
   label { display: inline-block; margin-inline-end: 16px; }
-  input, select, button { font: inherit; padding: 6px 10px; }
-  button { background: #17695a; color: #fff; border: 0; border-radius: 4px; cursor: pointer; margin-inline-end: 8px; }
-  table { border-collapse: collapse; inline-size: 100%; }
-  th, td { border-block-end: 1px solid #e3e8e6; padding: 6px 8px; text-align: start; }
+  button { margin-inline-end: 8px; }
   td.n { font-variant-numeric: tabular-nums; }
-  .error { color: #b3261e; }
 </style>
 </head>
 <body>
