@@ -3,7 +3,8 @@ import { DomainError } from './domain-error';
 import { requireActor, type Actor, type ServiceContext } from './context';
 import { hashPassword, UNUSABLE_HASH_FOR_TIMING, verifyPassword } from './passwords';
 import { actorFromUser, openSession } from './sessions';
-import { findUserById, findUserByUsername, recordSignInOutcome, setPasswordHash } from '../store/users';
+import { findSignInUser, findUserById, recordSignInOutcome, setPasswordHash } from '../store/users';
+import { getSetting } from '../store/settings';
 import { revokeSession, revokeUserSessions } from '../store/sessions';
 
 /** Five wrong passwords lock the account for fifteen minutes (an administrator can unlock sooner). */
@@ -53,7 +54,8 @@ export async function refuseWrongPassword(
 
 export const authHandlers = {
   'auth.login': async (ctx, input) => {
-    const user = await findUserByUsername(ctx.db, input.username);
+    // Usernames are unique per branch: the name is resolved among this desk's branch's users first.
+    const user = await findSignInUser(ctx.db, input.username, await getSetting(ctx.db, 'home_branch_id'));
     if (!user || user.active !== 1) {
       await verifyPassword(input.password, UNUSABLE_HASH_FOR_TIMING);
       await ctx.auditExtra('auth.login.failed', { entity: 'user', entityId: user?.id ?? null, detail: { reason: 'unknown_or_inactive' } });

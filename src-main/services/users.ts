@@ -4,7 +4,7 @@ import { DomainError } from './domain-error';
 import { hashPassword } from './passwords';
 import { insertTravelling, updateTravelling } from '../store/row-writer';
 import { findBranch, findBranchByCode, listBranches, type BranchRow } from '../store/branches';
-import { countActiveAdmins, findUserById, findUserByUsername, listUsers, setPasswordHash, type UserWithBranch } from '../store/users';
+import { countActiveAdmins, findUserById, findUserInBranch, listUsers, setPasswordHash, type UserWithBranch } from '../store/users';
 import { revokeUserSessions } from '../store/sessions';
 import type { Role, BranchScope } from '../../src-shared/domain/roles';
 
@@ -40,6 +40,12 @@ async function requireBranch(db: Parameters<typeof findBranch>[0], branchId: str
   return branch;
 }
 
+/** A username is unique within its branch (migration 0017): another branch may have its own "ahmad". */
+async function refuseTakenUsername(db: Parameters<typeof findUserInBranch>[0], branchId: string, username: string, userId: string | null) {
+  const holder = await findUserInBranch(db, branchId, username);
+  if (holder && holder.id !== userId) throw new DomainError('CONFLICT', 'error.usernameTaken', { fields: { username: 'error.usernameTaken' } });
+}
+
 async function reread(db: Parameters<typeof findUserById>[0], id: string) {
   const user = await findUserById(db, id);
   if (!user) throw new Error(`User ${id} was written but cannot be read back.`);
@@ -51,9 +57,7 @@ export const userHandlers = {
 
   'users.create': async (ctx, input) => {
     await requireBranch(ctx.db, input.branchId);
-    if (await findUserByUsername(ctx.db, input.username)) {
-      throw new DomainError('CONFLICT', 'error.usernameTaken', { fields: { username: 'error.usernameTaken' } });
-    }
+    await refuseTakenUsername(ctx.db, input.branchId, input.username, null);
     const id = uuidv7();
     await insertTravelling(
       ctx.db,
@@ -83,6 +87,7 @@ export const userHandlers = {
     const user = await findUserById(ctx.db, input.id);
     if (!user) throw new DomainError('NOT_FOUND', 'error.notFound');
     await requireBranch(ctx.db, input.branchId);
+    await refuseTakenUsername(ctx.db, input.branchId, user.username, user.id);
     const losesAdmin = user.role === 'admin' && user.active === 1 && (input.role !== 'admin' || !input.active);
     if (losesAdmin && (await countActiveAdmins(ctx.db)) <= 1) throw new DomainError('CONFLICT', 'error.lastAdmin');
     const changed = await updateTravelling(

@@ -18,8 +18,22 @@ export function findUserById(db: Db, id: string): Promise<UserWithBranch | undef
   return withBranch(db).where('users.id', '=', id).executeTakeFirst();
 }
 
-export function findUserByUsername(db: Db, username: string): Promise<UserWithBranch | undefined> {
-  return withBranch(db).where('users.username', '=', username).executeTakeFirst();
+/** The user with this username in this branch (usernames are unique per branch, migration 0017). */
+export function findUserInBranch(db: Db, branchId: string, username: string): Promise<UserWithBranch | undefined> {
+  return withBranch(db).where('users.branch_id', '=', branchId).where('users.username', '=', username).executeTakeFirst();
+}
+
+/**
+ * Whom a username names at sign-in: the user of the desk's own branch, or else the one user of that
+ * name in the store (a desk may hold users of other branches it set up itself). Two of that name and
+ * none at home: nobody, rather than a guess.
+ */
+export function chooseSignInUser<U extends { branch_id: string }>(candidates: readonly U[], homeBranchId: string | null): U | undefined {
+  return candidates.find((u) => u.branch_id === homeBranchId) ?? (candidates.length === 1 ? candidates[0] : undefined);
+}
+
+export async function findSignInUser(db: Db, username: string, homeBranchId: string | null): Promise<UserWithBranch | undefined> {
+  return chooseSignInUser(await withBranch(db).where('users.username', '=', username).execute(), homeBranchId);
 }
 
 export function listUsers(db: Db): Promise<UserWithBranch[]> {

@@ -26,7 +26,7 @@ export const ERROR_MESSAGES = {
   'error.importRejected': { ar: 'لم يُستورد أي سجل: في الملف {count} صفاً مرفوضاً. صحّحها أو اختر تجاوزها.', en: 'Nothing was imported: the file has {count} rejected rows. Fix them or choose to skip them.' },
   'error.importUnreadable': { ar: 'تعذّرت قراءة الملف: {reason}', en: 'The file could not be read: {reason}' },
   'error.lastAdmin': { ar: 'لا يمكن إيقاف أو تغيير دور آخر مدير نظام نشط.', en: 'The last active administrator cannot be deactivated or demoted.' },
-  'error.usernameTaken': { ar: 'اسم المستخدم مستخدم مسبقاً.', en: 'This username is already taken.' },
+  'error.usernameTaken': { ar: 'اسم المستخدم مستخدم مسبقاً في هذا الفرع.', en: 'This username is already taken at this branch.' },
   'error.branchCodeTaken': { ar: 'رمز الفرع مستخدم مسبقاً.', en: 'This branch code is already used.' },
   'error.wrongPassword': { ar: 'كلمة المرور الحالية غير صحيحة.', en: 'The current password is wrong.' },
   'error.internal': { ar: 'حدث خطأ غير متوقع ولم يُحفظ شيء. أبلغ الدعم الفني برقم المرجع {ref}.', en: 'An unexpected error occurred and nothing was saved. Report reference {ref} to support.' },
