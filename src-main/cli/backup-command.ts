@@ -113,6 +113,7 @@ export async function restoreCommand(options: StoreOptions & { backup: string | 
     });
     say(`تمت الاستعادة من ${outcome.restored.name}. يسجّل المستخدمون دخولهم من جديد.`, `Restored from ${outcome.restored.name}. Users sign in again.`);
     if (outcome.preRestoreBackup) say(`نسخة البيانات السابقة: ${outcome.preRestoreBackup}`, `The previous data was backed up as ${outcome.preRestoreBackup}`);
+    if (outcome.resyncing) say('هذا الجهاز مسجّل لدى المقر الرئيسي: سيعيد المزامنة معه ليستلم ما أرسله بعد تاريخ النسخة.', 'This desk is enrolled with head office: it will re-sync from it to receive back what it sent after the backup was taken.');
     if (outcome.keptAside) say(`حُفظ الملف التالف جانباً باسم ${outcome.keptAside}`, `The damaged file was kept aside as ${outcome.keptAside}`);
     return 0;
   } catch (error) {

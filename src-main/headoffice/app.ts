@@ -36,7 +36,12 @@ export type HeadOfficeOptions = {
   now?: () => Date;
 };
 
-const PullQuery = z.object({ after: z.coerce.number().int().min(0), limit: z.coerce.number().int().min(1).max(SYNC_LIMITS.pullChanges).default(SYNC_LIMITS.pullChanges) });
+const PullQuery = z.object({
+  after: z.coerce.number().int().min(0),
+  limit: z.coerce.number().int().min(1).max(SYNC_LIMITS.pullChanges).default(SYNC_LIMITS.pullChanges),
+  /** `own=1`: the device's own changes too (a desk re-syncing after a restore). */
+  own: z.enum(['0', '1']).default('0'),
+});
 const NewDevice = z.object({ branchId: z.string().uuid(), name: z.string().trim().min(1).max(80) });
 
 function refuse(reply: FastifyReply, status: number, error: SyncErrorCode, extra: Record<string, unknown> = {}) {
@@ -131,7 +136,7 @@ export async function buildHeadOffice(options: HeadOfficeOptions) {
     if (!who) return reply;
     const query = PullQuery.safeParse(request.query);
     if (!query.success) return refuse(reply, 400, 'invalid_batch');
-    const page = await pagePull(store.db, who, query.data.after, query.data.limit, now());
+    const page = await pagePull(store.db, who, query.data.after, query.data.limit, now(), query.data.own === '1');
     metrics.add('changes_pulled_total', page.changes.length);
     return page;
   });

@@ -88,17 +88,18 @@ export async function receiveBatch(
 
 /**
  * One page of the log after `after`, limited to what the device's branch may see and without the
- * device's own changes. The cursor moves past invisible entries too, so a page is never empty
+ * device's own changes (unless `includeOwn`). The cursor moves past invisible entries too, so a page is never empty
  * while more is visible. `after` acknowledges what the device has applied.
  */
-export async function pagePull(db: Kysely<Database>, device: Device, after: number, limit: number, now: Date) {
+export async function pagePull(db: Kysely<Database>, device: Device, after: number, limit: number, now: Date, includeOwn: boolean) {
   const top = await db.selectFrom('sync_changes').select(({ fn }) => fn.max('seq').as('seq')).executeTakeFirst();
   const head = Number(top?.seq ?? 0);
   const rows = await db.selectFrom('sync_changes')
     .select(['seq', 'id', 'table_name', 'row_id', 'op', 'fields', 'hlc', 'branch_id'])
     .where('seq', '>', after).where('seq', '<=', head)
     .where((eb) => visibleTo(eb, device.branchId, ASSOCIATION_WIDE_TABLES))
-    .where((eb) => eb.or([eb('origin_device', 'is', null), eb('origin_device', '!=', device.id)]))
+    // A desk re-syncing after a restore asks for its own changes too (includeOwn; docs/backups.md).
+    .$if(!includeOwn, (qb) => qb.where((eb) => eb.or([eb('origin_device', 'is', null), eb('origin_device', '!=', device.id)])))
     .orderBy('seq').limit(limit).execute();
   // A page is bounded by bytes as well as count (at least one change, so the cursor always moves).
   let bytes = 0;

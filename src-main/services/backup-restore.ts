@@ -2,8 +2,12 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BackupManifest } from '../../src-shared/contract/backups';
 import { appendAudit } from '../store/audit-log';
+import { highestStampOfFile } from '../store/backup-copy';
 import { BACKUP_STORE_FILE, copyShelves, fsyncFile } from '../store/backup-files';
 import { revokeAllSessions } from '../store/sessions';
+import { readEnrolment } from '../store/sync-state';
+import { raiseHlcFloor, startRebuild } from '../store/sync-rebuild';
+import { parseHlc } from '../../src-shared/domain/hlc';
 import { BackupRefusal, inspectBackup, writeBackup } from './backup-archive';
 import type { StoreHost } from './store-host';
 
@@ -39,7 +43,8 @@ export type RestoreOptions = {
   audit: { userId: string | null; action: 'backups.restore' | 'recovery.restore'; via: 'ipc' | 'http' | 'cli' | 'job' };
 };
 
-export type RestoreOutcome = { restored: BackupManifest; preRestoreBackup: string | null; keptAside: string | null };
+/** `resyncing`: the desk is enrolled with head office and re-syncs from it (docs/backups.md). */
+export type RestoreOutcome = { restored: BackupManifest; preRestoreBackup: string | null; keptAside: string | null; resyncing: boolean };
 
 const STORE_FILE_SUFFIXES = ['', '-wal', '-shm'] as const;
 
@@ -57,7 +62,8 @@ function removeStoreFiles(path: string): void {
  * Restore: check the backup whole, back up the current state, let the runtime close the store, put
  * the backup's copy and content files in place, reopen (an older schema is migrated), end every
  * session and record the restore in the audit chain. Any failure before the swap changes nothing;
- * a failure to open the restored copy puts the previous files back.
+ * a failure to open the restored copy puts the previous files back. An enrolled desk then re-syncs
+ * from head office, its clock past every stamp the replaced store held (store/sync-rebuild.ts).
  */
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreOutcome> {
   const dir = join(options.folder, options.name);
@@ -106,8 +112,15 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreOut
 
   const { store, clock } = reopened;
   const now = options.at.toISOString();
-  await store.db.transaction().execute(async (trx) => {
+  // The replaced store may hold stamps the backup does not (work sent after the backup): the clock goes on after them.
+  const floor = usableStamp(highestStampOfFile(aside, options.key), options.at);
+  if (floor) clock.observe(floor);
+  const resyncing = await store.db.transaction().execute(async (trx) => {
     await revokeAllSessions(trx, now);
+    if (floor) await raiseHlcFloor(trx, floor);
+    // Enrolled: what this desk sent after the backup is at head office only; its pulls fetch it back.
+    const enrolled = (await readEnrolment(trx)) !== null;
+    if (enrolled) await startRebuild(trx, now);
     await appendAudit(trx, {
       branchId: inspection.manifest.branch?.id ?? null,
       userId: options.audit.userId,
@@ -121,12 +134,30 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreOut
         migrated: inspection.migrationsToApply,
         preRestoreBackup,
         via: options.audit.via,
+        resyncing: enrolled,
       },
       at: now,
       hlc: clock.next(),
     });
+    return enrolled;
   });
   // The previous state is safe in the verified pre-restore backup; a damaged store stays aside for inspection.
   if (options.current === 'normal') removeStoreFiles(aside);
-  return { restored: inspection.manifest, preRestoreBackup, keptAside: options.current === 'damaged' ? basename(aside) : null };
+  return { restored: inspection.manifest, preRestoreBackup, keptAside: options.current === 'damaged' ? basename(aside) : null, resyncing };
+}
+
+/** Head office refuses stamps further ahead of its clock than this (MAX_CLOCK_DRIFT_MS in headoffice/push.ts). */
+const MAX_STAMP_AHEAD_MS = 24 * 3600 * 1000;
+
+/**
+ * A stamp read from the replaced (perhaps damaged) file is used only if it is one and is not so far
+ * ahead that every later edit of this desk would be refused for clock skew.
+ */
+function usableStamp(stamp: string | null, at: Date): string | null {
+  if (stamp === null) return null;
+  try {
+    return parseHlc(stamp).wallMs <= at.getTime() + MAX_STAMP_AHEAD_MS ? stamp : null;
+  } catch {
+    return null;
+  }
 }

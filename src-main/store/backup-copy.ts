@@ -6,6 +6,7 @@ import { MIGRATIONS } from '../../migrations';
 import { applyStoreKey } from './db';
 import { verifyAuditChain } from './audit-log';
 import type { Database } from './schema';
+import { HLC_FLOOR_KEY } from './sync-rebuild';
 
 /**
  * SQL on a store copy (a backup, or the store file itself before it is opened): the snapshot, the
@@ -172,4 +173,29 @@ export function findCopyUser(copy: Sqlite.Database, username: string): CopyUser 
     .prepare('SELECT id, role, active, password_hash AS passwordHash FROM users WHERE username = ?')
     .get(username) as CopyUser | undefined;
   return row ?? null;
+}
+
+/**
+ * The highest stamp a store file holds: its own changes, every field stamp it merged (its own or
+ * pulled) and its floor. Read from the file a restore replaced; null when it cannot be read (a
+ * damaged store), in which case the pulls of the re-sync raise the clock instead.
+ */
+export function highestStampOfFile(path: string, key: Buffer | null): string | null {
+  let copy;
+  try {
+    copy = openCopy(path, key);
+  } catch {
+    return null;
+  }
+  try {
+    const row = copy.prepare(`SELECT max(hlc) AS hlc FROM (
+        SELECT max(hlc) AS hlc FROM change_log
+        UNION ALL SELECT max(hlc) FROM sync_field_clock
+        UNION ALL SELECT max(value) FROM settings WHERE key = ?)`).get(HLC_FLOOR_KEY) as { hlc: string | null } | undefined;
+    return row?.hlc ?? null;
+  } catch {
+    return null;
+  } finally {
+    copy.close();
+  }
 }

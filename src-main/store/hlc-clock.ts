@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hlcReceive, hlcTick, hlcToString, parseHlc, type Hlc } from '../../src-shared/domain/hlc';
 import type { Database } from './schema';
+import { readHlcFloor } from './sync-rebuild';
 
 export type HlcClock = {
   /** This install's node id, part of every stamp it makes. */
@@ -16,7 +17,7 @@ export type HlcClock = {
   observe(remote: string): void;
 };
 
-/** Reads (or creates) the device id and resumes after the highest stamp already written. */
+/** Reads (or creates) the device id and resumes after the highest stamp already written (or the floor a restore left). */
 export async function createHlcClock(db: Kysely<Database>, wallClock: () => number = Date.now): Promise<HlcClock> {
   let node = (await db.selectFrom('settings').select('value').where('key', '=', 'device_id').executeTakeFirst())?.value;
   if (!node) {
@@ -27,7 +28,10 @@ export async function createHlcClock(db: Kysely<Database>, wallClock: () => numb
     .selectFrom('change_log')
     .select(({ fn }) => fn.max('hlc').as('hlc'))
     .executeTakeFirst();
-  let last: Hlc | null = latest?.hlc ? parseHlc(latest.hlc) : null;
+  // After a restore the change log is the backup's: the replaced store's highest stamp is the floor.
+  const floor = await readHlcFloor(db);
+  const highest = floor !== null && (!latest?.hlc || floor > latest.hlc) ? floor : latest?.hlc;
+  let last: Hlc | null = highest ? parseHlc(highest) : null;
   const deviceNode = node;
   return {
     node: deviceNode,

@@ -3,6 +3,7 @@ import type { SyncErrorCode } from '../../src-shared/contract/sync';
 import type { ContentPlace } from '../store/content-files';
 import type { Database } from '../store/schema';
 import { readEnrolment, recordRun } from '../store/sync-state';
+import { finishRebuild, readRebuildSince } from '../store/sync-rebuild';
 import { syncOnce } from './engine';
 import { SyncFailure, SyncServer } from './server-client';
 
@@ -102,9 +103,13 @@ export class SyncScheduler {
     const startedAt = this.now().toISOString();
     this.status.running = true;
     try {
-      const server = new SyncServer(enrolment.serverUrl, enrolment.credential, this.options.schemaVersion);
-      const counts = await syncOnce(this.db, server, enrolment, this.now, this.options.observeHlc, this.options.files)
+      // After a restore, pulls fetch this desk's own changes too until one reaches head office's head.
+      const rebuildSince = await readRebuildSince(this.db);
+      const server = new SyncServer(enrolment.serverUrl, enrolment.credential, this.options.schemaVersion, rebuildSince !== null);
+      const seen = new HighestStamp(this.options.observeHlc);
+      const counts = await syncOnce(this.db, server, enrolment, this.now, seen.observe, this.options.files)
         .finally(() => { this.status.clockOffsetMs = server.clockOffsetMs ?? this.status.clockOffsetMs; });
+      if (rebuildSince !== null) await finishRebuild(this.db, rebuildSince, seen.highest);
       Object.assign(this.status, { failures: 0, error: null, offlineSince: null });
       await recordRun(this.db, { startedAt, finishedAt: this.now().toISOString(), pushed: counts.pushed, pulled: counts.pulled, rejected: counts.rejected, error: null });
       this.schedule(this.intervalMs);
@@ -120,6 +125,16 @@ export class SyncScheduler {
       this.status.running = false;
     }
   }
+}
+
+/** Passes pulled stamps on to the install's clock and remembers the highest (a re-sync keeps it as the clock's floor). */
+class HighestStamp {
+  highest: string | null = null;
+  constructor(private readonly clock: ((remote: string) => void) | undefined) {}
+  readonly observe = (remote: string): void => {
+    if (this.highest === null || remote > this.highest) this.highest = remote;
+    this.clock?.(remote);
+  };
 }
 
 /** One scheduler per open store (the desk app has one; tests open many). */

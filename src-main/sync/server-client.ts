@@ -46,7 +46,11 @@ export class SyncServer {
   /** Head office's clock minus this desk's, from the Date header of its last answer (1 s resolution). */
   clockOffsetMs: number | null = null;
 
-  constructor(readonly serverUrl: string, private readonly credential: string, private readonly schemaVersion: number) {}
+  /**
+   * `pullOwnChanges`: pulls include this device's own changes, which head office otherwise leaves out
+   * (a desk re-syncing after a restore fetches back what it sent after the backup; sync-rebuild.ts).
+   */
+  constructor(readonly serverUrl: string, private readonly credential: string, private readonly schemaVersion: number, readonly pullOwnChanges = false) {}
 
   headers(): Record<string, string> {
     return { authorization: `Bearer ${this.credential}`, [SCHEMA_HEADER]: String(this.schemaVersion) };
@@ -69,6 +73,7 @@ export class SyncServer {
   }
 
   pull(after: number, limit: number) {
-    return request(`${base(this.serverUrl)}/sync/pull?after=${after}&limit=${limit}`, { headers: this.headers() }, PullReply, this.observe);
+    const own = this.pullOwnChanges ? '&own=1' : '';
+    return request(`${base(this.serverUrl)}/sync/pull?after=${after}&limit=${limit}${own}`, { headers: this.headers() }, PullReply, this.observe);
   }
 }

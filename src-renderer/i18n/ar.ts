@@ -56,7 +56,7 @@ export const ar = {
     schema: 'إصدار المخطط',
     pending: 'تغييرات بانتظار المزامنة',
     sync: 'المزامنة',
-    syncStates: { not_configured: 'غير مهيأة', synced: 'متزامنة', pending: 'بانتظار الإرسال', offline: 'غير متصل', error: 'خطأ' },
+    syncStates: { not_configured: 'غير مهيأة', synced: 'متزامنة', pending: 'بانتظار الإرسال', offline: 'غير متصل', error: 'خطأ', resyncing: 'يعيد المزامنة بعد استعادة نسخة' },
     today: 'اليوم',
   },
   setup: {

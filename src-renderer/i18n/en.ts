@@ -58,7 +58,7 @@ export const en: Translation = {
     schema: 'Schema version',
     pending: 'Changes waiting to sync',
     sync: 'Sync',
-    syncStates: { not_configured: 'not configured', synced: 'synced', pending: 'waiting to send', offline: 'offline', error: 'error' },
+    syncStates: { not_configured: 'not configured', synced: 'synced', pending: 'waiting to send', offline: 'offline', error: 'error', resyncing: 're-syncing after a restore' },
     today: 'Today',
   },
   setup: {

@@ -68,7 +68,8 @@ export const SYNC_ERRORS = [
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERRORS)[number];
 
-export const SYNC_STATES = ['not_configured', 'synced', 'pending', 'offline', 'error'] as const;
+/** `resyncing`: a backup was restored on this enrolled desk and it is fetching back from head office what it had sent since. */
+export const SYNC_STATES = ['not_configured', 'synced', 'pending', 'offline', 'error', 'resyncing'] as const;
 
 export const SyncStatus = z.object({
   state: z.enum(SYNC_STATES),
@@ -82,6 +83,8 @@ export const SyncStatus = z.object({
   lastRun: z.object({ finishedAt: z.string(), pushed: z.number().int(), pulled: z.number().int(), rejected: z.number().int(), error: z.string().nullable() }).nullable(),
   /** Head office's clock minus this desk's, as last seen (null: not seen yet); beyond CLOCK_DRIFT_WARN_MS it is shown. */
   clockOffsetMs: z.number().int().nullable(),
+  /** When the restore that started the re-sync from head office happened (null: not re-syncing). */
+  resyncingSince: z.string().nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -12,7 +12,7 @@ import { ConflictsList } from './conflicts-list';
 import { ReviewQueue } from './review-queue';
 import { useSyncNow, useSyncStatus } from './use-sync';
 
-const STATE_COLOURS: Record<SyncStatus['state'], string> = { not_configured: 'default', synced: 'green', pending: 'gold', offline: 'orange', error: 'red' };
+const STATE_COLOURS: Record<SyncStatus['state'], string> = { not_configured: 'default', synced: 'green', pending: 'gold', offline: 'orange', error: 'red', resyncing: 'blue' };
 
 function When({ value }: { value: string | null }) {
   const { t } = useTranslation();
@@ -43,6 +43,9 @@ export function SyncScreen() {
       <ErrorAlert error={status.error ?? syncNow.error} />
       {data ? (
         <Space direction="vertical" size="large" style={{ inlineSize: '100%' }}>
+          {data.resyncingSince ? (
+            <Alert type="info" showIcon title={t('sync.resyncTitle')} description={t('sync.resyncBody')} data-testid="sync-resyncing" />
+          ) : null}
           {data.error ? <Alert type={data.error === 'offline' ? 'warning' : 'error'} showIcon title={t(`sync.errors.${data.error}`)} data-testid="sync-error" /> : null}
           <Card>
             <Descriptions column={1} bordered size="small">
@@ -55,6 +58,7 @@ export function SyncScreen() {
                   <Descriptions.Item label={t('sync.pending')}><span data-testid="sync-pending">{data.pendingChanges}</span></Descriptions.Item>
                   <Descriptions.Item label={t('sync.parked')}>{data.parkedChanges}</Descriptions.Item>
                   <Descriptions.Item label={t('sync.lastSyncAt')}><When value={data.lastSyncAt} /></Descriptions.Item>
+                  {data.resyncingSince ? <Descriptions.Item label={t('sync.resyncingSince')}><When value={data.resyncingSince} /></Descriptions.Item> : null}
                   {data.offlineSince ? <Descriptions.Item label={t('sync.offlineSince')}><When value={data.offlineSince} /></Descriptions.Item> : null}
                   {data.lastRun ? (
                     <Descriptions.Item label={t('sync.lastRun')}>
