@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { parseHlc } from '../../src-shared/domain/hlc';
 import { SYNC_LIMITS, type PushReply, type PushRequest } from '../../src-shared/contract/sync';
+import { insertRows } from '../store/bulk-insert';
 import { applyChanges, type ColumnCatalog } from '../store/change-apply';
 import { ASSOCIATION_WIDE_TABLES } from '../store/sync-schema';
 import type { Database } from '../store/schema';
@@ -69,13 +70,11 @@ export async function receiveBatch(
     accepted += logged.length;
     // Every accepted change enters the ordered log, losers included: each desk then merges the
     // same set of changes and keeps the same losing values in its history.
-    for (let i = 0; i < logged.length; i += 1000) {
-      await tx.insertInto('sync_changes').values(logged.slice(i, i + 1000).map((change) => ({
-        id: change.id, table_name: change.table_name, row_id: change.row_id, op: change.op,
-        fields: JSON.stringify(change.fields), hlc: change.hlc, branch_id: change.branch_id,
-        origin_device: device.id, received_at: at,
-      }))).execute();
-    }
+    await insertRows(tx, 'sync_changes', logged.map((change) => ({
+      id: change.id, table_name: change.table_name, row_id: change.row_id, op: change.op,
+      fields: JSON.stringify(change.fields), hlc: change.hlc, branch_id: change.branch_id,
+      origin_device: device.id, received_at: at,
+    })));
     await afterAccepted(tx, columns, logged, superseded, at);
     const result: PushReply = { accepted, rejected, replayed: false };
     await tx.insertInto('sync_batches').values({ device_id: device.id, batch_id: batch.batchId, received_at: at, reply: JSON.stringify(result) }).execute();

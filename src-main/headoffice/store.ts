@@ -2,7 +2,6 @@ import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { MIGRATIONS } from '../../migrations';
 import { openStore } from '../store/db';
-import { cacheStatements } from './statement-cache';
 import type { Database } from '../store/schema';
 
 /**
@@ -36,10 +35,6 @@ async function openPostgres(connectionString: string): Promise<HeadOfficeStore> 
 export async function openHeadOfficeStore(options: { databaseUrl?: string | undefined; sqlitePath: string }): Promise<HeadOfficeStore> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   const store = await openStore(options.sqlitePath);
-  // Head office writes whole batches of rows with several indexes each: a larger page cache keeps
-  // those indexes' pages in memory across a batch instead of spilling them (64 MiB; default 2 MiB).
-  store.sqlite.pragma('cache_size = -65536');
-  cacheStatements(store.sqlite);
   return { db: store.db, dialect: 'sqlite', schemaVersion: store.schemaVersion, close: () => store.close() };
 }
 

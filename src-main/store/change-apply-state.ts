@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { insertRows } from './bulk-insert';
 import type { Database } from './schema';
 
 /**
@@ -51,11 +52,7 @@ export class MergeState {
   }
 
   async flushInserts(tx: Tx): Promise<void> {
-    const loose = tx as unknown as Transaction<LooseDb>;
-    for (const { table, rows } of this.inserts.values()) {
-      const perStatement = Math.max(1, Math.floor(8000 / Math.max(1, Object.keys(rows[0] ?? {}).length)));
-      for (let i = 0; i < rows.length; i += perStatement) await loose.insertInto(table).values(rows.slice(i, i + perStatement)).execute();
-    }
+    for (const { table, rows } of this.inserts.values()) await insertRows(tx, table, rows);
     this.inserts.clear();
   }
 
@@ -120,12 +117,9 @@ export class MergeState {
 
   async flush(tx: Tx): Promise<void> {
     await this.flushInserts(tx);
-    for (const part of chunks([...this.pendingClocks.values()])) {
-      await tx.insertInto('sync_field_clock').values(part)
-        .onConflict((oc) => oc.columns(['table_name', 'row_id', 'field']).doUpdateSet((eb) => ({ hlc: eb.ref('excluded.hlc') })))
-        .execute();
-    }
-    for (const part of chunks(this.history)) await tx.insertInto('field_history').values(part).execute();
+    await insertRows(tx, 'sync_field_clock', [...this.pendingClocks.values()],
+      (insert) => insert.onConflict((oc) => oc.columns(['table_name', 'row_id', 'field']).doUpdateSet((eb) => ({ hlc: eb.ref('excluded.hlc') }))));
+    await insertRows(tx, 'field_history', this.history);
     this.pendingClocks.clear();
     this.history.length = 0;
   }

@@ -27,7 +27,8 @@ export const REJECT_REASONS = [
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
-export type ApplyOutcome = { applied: true; won: number; lost: number } | { applied: false; reason: RejectReason };
+/** `inserted`: the change created the row (it did not exist in this store before). */
+export type ApplyOutcome = { applied: true; won: number; lost: number; inserted?: true } | { applied: false; reason: RejectReason };
 
 /** Columns of each travelling table, read once from the store itself (dialect-neutral introspection). */
 export type ColumnCatalog = ReadonlyMap<string, ReadonlySet<string>>;
@@ -102,7 +103,7 @@ async function applyOne(tx: Tx, state: MergeState, change: Change, now: string, 
   await state.insert(tx, change.table_name, row, bulk);
   // One clock for every field the insert carried, rather than one row per field.
   state.wrote(change.table_name, change.row_id, row, [INSERTED], change.hlc);
-  return { applied: true, won: Object.keys(row).length, lost: 0 };
+  return { applied: true, won: Object.keys(row).length, lost: 0, inserted: true };
 }
 
 function reasonOf(error: unknown): RejectReason {

@@ -7,6 +7,7 @@ import type { Database } from './schema';
 import { applyStoreKey } from './store-key-pragma';
 import { StoreKeyError, StoreMigrationOrderError, StoreTooNewError } from './store-errors';
 import { encryptPlainStore, storeFileState } from './store-encryption';
+import { withStatementCache } from './statement-cache';
 
 export { applyStoreKey } from './store-key-pragma';
 
@@ -112,7 +113,7 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
       sqlite.prepare('VACUUM INTO ?').run(backupPath);
     }
 
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     const migrator = new Migrator({
       db,
       provider: { getMigrations: async () => Object.fromEntries(migrations) },

@@ -45,10 +45,10 @@ export async function saveCursor(db: Db, cursor: number): Promise<void> {
 
 export type OutboxEntry = { seq: number; id: string; table_name: string; row_id: string; op: 'insert' | 'update' | 'delete'; fields: string; hlc: string; branch_id: string };
 
-/** The oldest changes not yet accepted or parked, in the order they were written. */
-export async function readOutbox(db: Db, limit: number): Promise<OutboxEntry[]> {
+/** The oldest changes not yet accepted or parked, in the order they were written (after `afterSeq`: those not already sent). */
+export async function readOutbox(db: Db, limit: number, afterSeq = 0): Promise<OutboxEntry[]> {
   const rows = await db.selectFrom('change_log').select(['seq', 'id', 'table_name', 'row_id', 'op', 'fields', 'hlc', 'branch_id'])
-    .where('pushed_at', 'is', null).orderBy('seq').limit(limit).execute();
+    .where('pushed_at', 'is', null).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 

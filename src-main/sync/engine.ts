@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { SYNC_LIMITS, type WireChange } from '../../src-shared/contract/sync';
+import { SYNC_LIMITS, type PushReply, type WireChange } from '../../src-shared/contract/sync';
 import type { FileCounts } from '../../src-shared/contract/sync-files';
 import type { ContentPlace } from '../store/content-files';
 import { applyChanges, readColumnCatalog, type ColumnCatalog } from '../store/change-apply';
 import type { Database } from '../store/schema';
-import { widenPageCache } from '../store/page-cache';
 import { ReindexSet } from '../store/sync-reindex';
 import { markPushed, parkChanges, readCursor, readOutbox, saveCursor, type Enrolment, type OutboxEntry } from '../store/sync-state';
 import { syncFiles } from './file-transfer';
@@ -41,42 +40,85 @@ export function takeBatch(entries: readonly OutboxEntry[], maxCount: number, max
   return batch;
 }
 
-export async function pushOutbox(db: Kysely<Database>, server: SyncServer, enrolment: Enrolment, now: () => Date): Promise<{ pushed: number; rejected: number }> {
-  let pushed = 0;
-  let rejected = 0;
-  for (;;) {
-    const pending = await readOutbox(db, SYNC_LIMITS.pushChanges);
-    if (pending.length === 0) return { pushed, rejected };
-    // Changes that can never be accepted are parked here, so they do not hold up the rest.
-    const unsendable = pending.flatMap((e) => {
-      if (!sendable(enrolment, e)) return [{ ...e, reason: 'branch_not_allowed' }];
-      if (e.fields.length > MAX_CHANGE_BYTES) return [{ ...e, reason: 'payload_too_large' }];
-      return [];
-    });
-    if (unsendable.length > 0) {
-      await parkChanges(db, unsendable, 'push', now().toISOString());
-      rejected += unsendable.length;
-      continue;
+type PushTotals = { pushed: number; rejected: number };
+
+/** Changes that can never be accepted are parked at once, so they do not hold up the rest; returns the others. */
+async function parkUnsendable(db: Kysely<Database>, enrolment: Enrolment, pending: OutboxEntry[], at: string, totals: PushTotals): Promise<OutboxEntry[]> {
+  const unsendable = pending.flatMap((e) => {
+    if (!sendable(enrolment, e)) return [{ ...e, reason: 'branch_not_allowed' }];
+    if (e.fields.length > MAX_CHANGE_BYTES) return [{ ...e, reason: 'payload_too_large' }];
+    return [];
+  });
+  if (unsendable.length === 0) return pending;
+  await parkChanges(db, unsendable, 'push', at);
+  totals.rejected += unsendable.length;
+  const parked = new Set(unsendable.map((e) => e.id));
+  return pending.filter((e) => !parked.has(e.id));
+}
+
+/** Head office's answer to one batch: accepted changes leave the outbox, refused ones are parked with their reason. */
+async function recordReply(db: Kysely<Database>, batch: readonly OutboxEntry[], reply: PushReply, at: string, totals: PushTotals): Promise<void> {
+  const refusedIds = new Set(reply.rejected.map((r) => r.id));
+  await db.transaction().execute(async (tx) => {
+    await markPushed(tx, batch.filter((e) => !refusedIds.has(e.id)).map((e) => e.id), at);
+    const byId = new Map(batch.map((e) => [e.id, e]));
+    await parkChanges(tx, reply.rejected.flatMap((r) => {
+      const entry = byId.get(r.id);
+      return entry ? [{ ...entry, reason: r.reason }] : [];
+    }), 'push', at);
+  });
+  totals.pushed += batch.length - refusedIds.size;
+  totals.rejected += refusedIds.size;
+}
+
+/**
+ * Pushes the outbox in order, one batch in flight at a time (head office applies batches in the
+ * order they were sent). The desk's own work overlaps head office's: while a batch is on its way
+ * the desk records the previous reply and reads the next batch.
+ */
+export async function pushOutbox(db: Kysely<Database>, server: SyncServer, enrolment: Enrolment, now: () => Date): Promise<PushTotals> {
+  const totals: PushTotals = { pushed: 0, rejected: 0 };
+  const seen = await readCursor(db);
+  let pending = await readOutbox(db, SYNC_LIMITS.pushChanges);
+  let recording: Promise<void> = Promise.resolve();
+  try {
+    for (;;) {
+      pending = await parkUnsendable(db, enrolment, pending, now().toISOString(), totals);
+      if (pending.length === 0) {
+        pending = await readOutbox(db, SYNC_LIMITS.pushChanges);
+        if (pending.length === 0) return totals;
+        continue;
+      }
+      const batch = takeBatch(pending, SYNC_LIMITS.pushChanges, SYNC_LIMITS.pushBytes);
+      // A fresh batch id per attempt: a resend after a cut is recognised by its change ids instead.
+      const sent = server.push(uuidv7(), batch.map(toWire), seen);
+      sent.catch(() => undefined);
+      await recording;
+      const following = await readOutbox(db, SYNC_LIMITS.pushChanges, (batch.at(-1) as OutboxEntry).seq);
+      const reply = await sent;
+      recording = recordReply(db, batch, reply, now().toISOString(), totals);
+      pending = following;
     }
-    const batch = takeBatch(pending, SYNC_LIMITS.pushChanges, SYNC_LIMITS.pushBytes);
-    // A fresh batch id per attempt: a resend after a cut is recognised by its change ids instead.
-    const reply = await server.push(uuidv7(), batch.map(toWire), await readCursor(db));
-    const refusedIds = new Set(reply.rejected.map((r) => r.id));
-    const at = now().toISOString();
-    await db.transaction().execute(async (tx) => {
-      await markPushed(tx, batch.filter((e) => !refusedIds.has(e.id)).map((e) => e.id), at);
-      const byId = new Map(batch.map((e) => [e.id, e]));
-      await parkChanges(tx, reply.rejected.flatMap((r) => {
-        const entry = byId.get(r.id);
-        return entry ? [{ ...entry, reason: r.reason }] : [];
-      }), 'push', at);
-    });
-    pushed += batch.length - refusedIds.size;
-    rejected += refusedIds.size;
+  } finally {
+    await recording;
   }
 }
 
-/** Each page's changes, the desk's search index and the new cursor commit together or not at all. */
+/**
+ * How many pulled changes the desk applies in one transaction. Pages stay small on the wire (a cut
+ * costs one page), but each commit rewrites every index page its rows touched: a first sync of
+ * tens of thousands of people commits far less often, and writes far fewer pages, in groups.
+ */
+export const PULL_APPLY_GROUP = 20_000;
+
+type PulledPage = Awaited<ReturnType<SyncServer['pull']>>;
+
+/**
+ * Pulls the branch's changes page by page and applies them in groups: each group's changes, the
+ * desk's search index and the new cursor commit together or not at all. When the connection drops
+ * mid-group, the pages already received are applied before the error surfaces, so nothing received
+ * is fetched twice.
+ */
 export async function pullChanges(
   db: Kysely<Database>,
   server: SyncServer,
@@ -85,37 +127,62 @@ export async function pullChanges(
   observeHlc?: (remote: string) => void,
 ): Promise<{ pulled: number; rejected: number }> {
   const catalog = columns ?? (await readColumnCatalog(db));
-  await widenPageCache(db);
-  let pulled = 0;
-  let rejected = 0;
+  const totals = { pulled: 0, rejected: 0 };
   let next = prefetch(server, await readCursor(db));
   for (;;) {
-    const page = await next;
-    // The next page is on its way while this one is applied: head office reads while the desk writes.
-    // (Asking for it acknowledges this page early; the desk's own cursor still moves only with it.)
-    if (page.more) next = prefetch(server, page.nextCursor);
-    const at = now().toISOString();
-    await db.transaction().execute(async (tx) => {
-      const parked: Array<{ id: string; table_name: string; row_id: string; reason: string }> = [];
-      const outcomes = await applyChanges(tx, page.changes, catalog, at);
-      const reindex = new ReindexSet();
-      page.changes.forEach((change, i) => {
-        const outcome = outcomes[i];
-        if (outcome && !outcome.applied) parked.push({ ...change, reason: outcome.reason });
-        else if (outcome?.applied && outcome.won > 0) reindex.note(change);
-      });
-      // The desk's search indexes follow the merged rows (head office searches key columns instead).
-      await reindex.apply(tx);
-      await parkChanges(tx, parked, 'pull', at);
-      await saveCursor(tx, page.nextCursor);
-      rejected += parked.length;
-    });
-    pulled += page.changes.length;
-    // Later local edits must stamp after everything just merged (hybrid logical clock receive).
-    const newest = page.changes.reduce<string | null>((max, change) => (max === null || change.hlc > max ? change.hlc : max), null);
-    if (newest && observeHlc) observeHlc(newest);
-    if (!page.more) return { pulled, rejected };
+    const group: PulledPage[] = [];
+    let size = 0;
+    let failure: { error: unknown } | null = null;
+    while (size < PULL_APPLY_GROUP) {
+      try {
+        const page = await next;
+        group.push(page);
+        size += page.changes.length;
+        // The next page is on its way while this one is taken in: head office reads while the desk writes.
+        // (Asking for it acknowledges this page early; the desk's own cursor still moves only with it.)
+        if (!page.more) break;
+        next = prefetch(server, page.nextCursor);
+      } catch (error) {
+        failure = { error };
+        break;
+      }
+    }
+    const last = group.at(-1);
+    if (last) await applyPulled(db, group.flatMap((page) => page.changes), last.nextCursor, catalog, now, observeHlc, totals);
+    if (failure) throw failure.error;
+    if (!last?.more) return totals;
   }
+}
+
+async function applyPulled(
+  db: Kysely<Database>,
+  changes: PulledPage['changes'],
+  cursor: number,
+  catalog: ColumnCatalog,
+  now: () => Date,
+  observeHlc: ((remote: string) => void) | undefined,
+  totals: { pulled: number; rejected: number },
+): Promise<void> {
+  const at = now().toISOString();
+  await db.transaction().execute(async (tx) => {
+    const parked: Array<{ id: string; table_name: string; row_id: string; reason: string }> = [];
+    const outcomes = await applyChanges(tx, changes, catalog, at);
+    const reindex = new ReindexSet();
+    changes.forEach((change, i) => {
+      const outcome = outcomes[i];
+      if (outcome && !outcome.applied) parked.push({ ...change, reason: outcome.reason });
+      else if (outcome?.applied && outcome.won > 0) reindex.note(change, outcome.inserted === true);
+    });
+    // The desk's search indexes follow the merged rows (head office searches key columns instead).
+    await reindex.apply(tx);
+    await parkChanges(tx, parked, 'pull', at);
+    await saveCursor(tx, cursor);
+    totals.rejected += parked.length;
+  });
+  totals.pulled += changes.length;
+  // Later local edits must stamp after everything just merged (hybrid logical clock receive).
+  const newest = changes.reduce<string | null>((max, change) => (max === null || change.hlc > max ? change.hlc : max), null);
+  if (newest && observeHlc) observeHlc(newest);
 }
 
 /** A page asked for ahead of need; a failure surfaces when it is awaited, never as an unhandled rejection. */
