@@ -14,7 +14,7 @@ import { FileStore } from './file-store';
 import { registerReviewRoutes } from './review-routes';
 import { Metrics } from './metrics';
 import { registerSurveyRoutes } from './survey-routes';
-import { pagePull, receiveBatch } from './push';
+import { pagePull, pullReplyJson, receiveBatch } from './push';
 import { schemaPolicy, schemaRefusal } from './schema-gate';
 import type { HeadOfficeStore } from './store';
 
@@ -138,7 +138,7 @@ export async function buildHeadOffice(options: HeadOfficeOptions) {
     if (!query.success) return refuse(reply, 400, 'invalid_batch');
     const page = await pagePull(store.db, who, query.data.after, query.data.limit, now(), query.data.own === '1');
     metrics.add('changes_pulled_total', page.changes.length);
-    return page;
+    return reply.type('application/json; charset=utf-8').send(pullReplyJson(page));
   });
 
   app.post('/admin/devices', async (request, reply) => {

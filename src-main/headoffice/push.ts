@@ -108,9 +108,15 @@ export async function pagePull(db: Kysely<Database>, device: Device, after: numb
   const last = rows.at(-1);
   const nextCursor = full && last ? Number(last.seq) : Math.max(head, after);
   await db.updateTable('sync_devices').set({ pull_cursor: after, last_pull_at: now.toISOString() }).where('id', '=', device.id).execute();
-  return {
-    changes: rows.map((r) => ({ ...r, seq: Number(r.seq), op: r.op as 'insert' | 'update' | 'delete', fields: JSON.parse(r.fields) as Record<string, string | number | null> })),
-    nextCursor,
-    more: full,
-  };
+  return { changes: rows, nextCursor, more: full };
+}
+
+/**
+ * A pulled page as the JSON the desk reads (PullReply). The fields of each change are stored as
+ * the JSON text they arrived as, and go out as that text: a page of thousands of changes is not
+ * parsed and serialised again on every pull.
+ */
+export function pullReplyJson(page: Awaited<ReturnType<typeof pagePull>>): string {
+  const changes = page.changes.map((r) => `{"seq":${Number(r.seq)},"id":${JSON.stringify(r.id)},"table_name":${JSON.stringify(r.table_name)},"row_id":${JSON.stringify(r.row_id)},"op":${JSON.stringify(r.op)},"fields":${r.fields},"hlc":${JSON.stringify(r.hlc)},"branch_id":${JSON.stringify(r.branch_id)}}`);
+  return `{"changes":[${changes.join(',')}],"nextCursor":${page.nextCursor},"more":${page.more}}`;
 }
