@@ -8,6 +8,7 @@ import { beneficiaryKeys } from '../store/beneficiary-keys';
 import type { Change, ColumnCatalog } from '../store/change-apply';
 import type { Database } from '../store/schema';
 import type { Device } from './devices';
+import { share, shareVisited } from './beneficiary-shares';
 import { mayHaveOtherBranchTwin } from './duplicate-prefilter';
 import type { Superseded } from './field-conflicts';
 import { HeadOfficeWriter, observeStamp } from './head-office-writes';
@@ -62,15 +63,6 @@ export async function screenResolutions(tx: Tx, device: Device, changes: readonl
 
 async function beneficiary(tx: Tx, id: string): Promise<BeneficiaryRow | undefined> {
   return tx.selectFrom('beneficiaries').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** Makes a beneficiary visible at another branch: a share record, and its history copied there. */
-async function share(tx: Tx, writer: HeadOfficeWriter, row: BeneficiaryRow, branch: string, reason: 'duplicate_review' | 'merge'): Promise<void> {
-  if (row.branch_id === branch) return;
-  const existing = await tx.selectFrom('beneficiary_shares').select('id').where('branch_id', '=', branch).where('beneficiary_id', '=', row.id).executeTakeFirst();
-  if (existing) return;
-  await writer.insert('beneficiary_shares', { id: uuidv7(), branch_id: branch, beneficiary_id: row.id, owner_branch_id: row.branch_id, reason });
-  await writer.copyHistory('beneficiaries', row.id, branch);
 }
 
 async function reviewed(tx: Tx, a: string, b: string): Promise<boolean> {
@@ -139,6 +131,12 @@ async function merge(tx: Tx, writer: HeadOfficeWriter, resolution: Wire): Promis
   const hlc = resolution.hlc;
   await share(tx, writer, survivor, alias.branch_id, 'merge');
   await share(tx, writer, alias, survivor.branch_id, 'merge');
+  // Records merged into the alias earlier now point at the survivor (merges stay one hop deep), and
+  // every branch that could open the alias or one of those records can open the survivor.
+  const earlier = await tx.selectFrom('beneficiaries').select(['id', 'branch_id']).where('merged_into', '=', alias.id).execute();
+  for (const e of earlier) await writer.write({ table_name: 'beneficiaries', row_id: e.id, op: 'update', fields: { merged_into: survivor.id }, hlc: resolution.hlc, branch_id: e.branch_id });
+  const sharedAlias = await tx.selectFrom('beneficiary_shares').select('branch_id').where('beneficiary_id', 'in', [alias.id, ...earlier.map((e) => e.id)]).execute();
+  for (const branch of new Set([...earlier.map((e) => e.branch_id), ...sharedAlias.map((s) => s.branch_id)])) await share(tx, writer, survivor, branch, 'merge');
   if (Object.keys(fields).length > 0) {
     await writer.write({ table_name: 'beneficiaries', row_id: survivor.id, op: 'update', fields: { ...fields, updated_at: resolution.fields.created_at ?? null }, hlc, branch_id: survivor.branch_id });
   }
@@ -152,12 +150,15 @@ async function merge(tx: Tx, writer: HeadOfficeWriter, resolution: Wire): Promis
 }
 
 /**
- * After a batch was applied and logged: superseded values kept as records, new review items, and the
- * effects of accepted resolutions.
+ * After a batch was applied and logged: superseded values kept as records, new review items, the
+ * effects of accepted resolutions, and the beneficiaries of other branches the batch's rows name
+ * shared with the branch that wrote them (a visit).
  */
 export async function afterAccepted(tx: Tx, columns: ColumnCatalog, logged: readonly Wire[], superseded: readonly Superseded[], at: string): Promise<void> {
   for (const change of logged) observeStamp(change.hlc);
   const writer = new HeadOfficeWriter(tx, columns, at);
+  // First: the visit rows are then logged after the people they name, before head office's other writes.
+  await shareVisited(tx, writer, columns, logged);
   const accepted = new Set(logged.map((c) => c.id));
   for (const s of superseded) {
     if (!accepted.has(s.changeId)) continue;

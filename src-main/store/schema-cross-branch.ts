@@ -23,7 +23,8 @@ export type DuplicateResolutionsTable = Travelling & {
 export type BeneficiarySharesTable = Travelling & {
   beneficiary_id: string;
   owner_branch_id: string;
-  reason: 'duplicate_review' | 'merge';
+  /** Why the branch sees it: a review item, a merge, or a row of that branch naming the person (a visit, migration 0016). */
+  reason: 'duplicate_review' | 'merge' | 'visit';
 };
 
 export type FieldConflictsTable = Travelling & {
