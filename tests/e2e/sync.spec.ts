@@ -17,6 +17,7 @@ import { screenshotsFor } from './support/screenshots';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-2025' };
 const HIND = { first: 'هند', father: 'محمد', grandfather: 'سعد', family: 'العتيبي', id: withCheckDigit('106543218'), phone: '0591234567', newPhone: '0597654321' };
+const RAKAN = { first: 'راكان', father: 'سعيد', grandfather: 'ناصر', family: 'الشمري', id: withCheckDigit('107654329'), phone: '0571234567' };
 const SALEH = { first: 'صالح', father: 'أحمد', grandfather: 'علي', family: 'المالكي', id: withCheckDigit('105432167'), phone: '0581234567' };
 const HO_PORT = 48_100 + Math.floor(Math.random() * 99);
 const HO_URL = `http://127.0.0.1:${HO_PORT}`;
@@ -256,6 +257,43 @@ test.describe.serial('head-office sync of a desk', () => {
     } finally {
       await other.close();
     }
+    await openNav(page, 'sync');
+  });
+
+  test('after a backup is restored, says the desk is re-syncing from head office, and brings back the work it had sent since', async () => {
+    const post = (method: string, input: unknown) => page.evaluate(async ([m, body]) => {
+      const response = await fetch(`/api/${m}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return (await response.json()) as { ok: boolean; value: { name?: string; id?: string } };
+    }, [method, input] as const);
+    const backup = await post('backups.create', {});
+    await post('beneficiaries.register', { beneficiary: { firstName: RAKAN.first, fatherName: RAKAN.father, grandfatherName: RAKAN.grandfather, familyName: RAKAN.family, idType: 'national_id', nationalId: RAKAN.id, nationality: 'SA', gender: 'male', phonePrimary: RAKAN.phone } });
+    await post('sync.now', {});
+    // Head office is out of reach when the backup is restored: the desk says what it will do when it is back.
+    await stopHeadOffice(headOffice);
+    headOffice = null;
+    expect((await post('backups.restore', { name: backup.value.name })).ok).toBe(true);
+    await page.reload();
+    await page.getByTestId('login-username').fill(ADMIN.username);
+    await page.getByTestId('login-password').fill(ADMIN.password);
+    await page.getByTestId('login-submit').click();
+    await openNav(page, 'sync');
+    await expect(page.getByTestId('sync-resyncing')).toContainText('يعيد هذا الجهاز المزامنة مع المقر الرئيسي بعد استعادة نسخة احتياطية');
+    await expect(page.getByTestId('sync-resyncing')).toContainText('ما أرسله هو بعد ذلك الوقت');
+    await screenshot(page, 'resyncing');
+    await page.getByTestId('lang-toggle').filter({ visible: true }).first().click();
+    await expect(page.getByTestId('sync-resyncing')).toContainText('re-syncing from head office after a backup was restored');
+    await screenshot(page, 'resyncing-en');
+    await page.getByTestId('lang-toggle').filter({ visible: true }).first().click();
+
+    headOffice = await startHeadOffice();
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-state')).toHaveText('متزامنة');
+    await expect(page.getByTestId('sync-resyncing')).toHaveCount(0);
+    await expect(page.getByTestId('status-bar')).toContainText('متزامنة');
+    await screenshot(page, 'resynced');
+    await openNav(page, 'registry');
+    await page.getByTestId('registry-search').fill(RAKAN.first);
+    await expect(page.getByTestId('registry-results')).toContainText(`${RAKAN.first} ${RAKAN.father}`);
     await openNav(page, 'sync');
   });
 
