@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { SyncErrorCode } from '../../src-shared/contract/sync';
 import type { ContentPlace } from '../store/content-files';
 import type { Database } from '../store/schema';
-import { readEnrolment, recordRun } from '../store/sync-state';
+import { readCursor, readEnrolment, recordRun } from '../store/sync-state';
 import { finishRebuild, readRebuildSince } from '../store/sync-rebuild';
 import { syncOnce } from './engine';
 import { SyncFailure, SyncServer } from './server-client';
@@ -106,6 +106,9 @@ export class SyncScheduler {
       // After a restore, pulls fetch this desk's own changes too until one reaches head office's head.
       const rebuildSince = await readRebuildSince(this.db);
       const server = new SyncServer(enrolment.serverUrl, enrolment.credential, this.options.schemaVersion, rebuildSince !== null);
+      // Head office still holds the pull position of the store the restore replaced; a pull tells it the
+      // restored one's, so edits made on the restored data are judged against what it really holds.
+      if (rebuildSince !== null) await server.pull(await readCursor(this.db), 1);
       const seen = new HighestStamp(this.options.observeHlc);
       const counts = await syncOnce(this.db, server, enrolment, this.now, seen.observe, this.options.files)
         .finally(() => { this.status.clockOffsetMs = server.clockOffsetMs ?? this.status.clockOffsetMs; });

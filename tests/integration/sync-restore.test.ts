@@ -142,6 +142,30 @@ describe.each(DIALECTS)('a restore on an enrolled desk, head office on %s', (dia
     expect(atHeadOffice.notes).toBe('كُتبت بعد الاستعادة');
   });
 
+  it('lists another desk’s value as superseded when an edit made on the restored data replaces it unseen', async () => {
+    const desk = await start();
+    const { id } = await desk.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput() });
+    await desk.admin.call('sync.now', {});
+    const other = await nextDesk(ho, desk.enrolment.branchId);
+    cleanup.push(() => other.close());
+    await other.sync();
+    const backup = await desk.admin.call('backups.create', {});
+    await editNotes(other, id, 'من الجهاز الثاني');
+    await other.sync();
+    // The desk had pulled the other desk's value before the restore (and told head office so, by
+    // pulling again); the restored data has not.
+    await desk.admin.call('sync.now', {});
+    await desk.admin.call('sync.now', {});
+    expect(await notesAt(desk, id)).toBe('من الجهاز الثاني');
+
+    await restore(desk, backup.name);
+    await editNotes(desk, id, 'بعد الاستعادة');
+    await desk.admin.call('sync.now', {});
+    const conflicts = await ho.store.db.selectFrom('field_conflicts').select(['field', 'losing_value', 'winning_value']).execute();
+    expect(conflicts).toEqual([{ field: 'notes', losing_value: 'من الجهاز الثاني', winning_value: 'بعد الاستعادة' }]);
+    expect(await notesAt(desk, id)).toBe('بعد الاستعادة');
+  });
+
   it('keeps the highest stamp it pulled back as the clock’s floor when the replaced store could not be read', async () => {
     const desk = await start();
     const { id } = await desk.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput() });
