@@ -6,7 +6,7 @@ export function contactView(row: ContactListRow): ContactEntry {
   const names = [row.first_name, row.father_name, row.grandfather_name, row.family_name].filter((n): n is string => Boolean(n));
   return {
     id: row.id,
-    beneficiaryId: row.beneficiary_id,
+    beneficiaryId: row.person_id ?? row.beneficiary_id,
     beneficiaryName: names.length > 0 ? names.join(' ') : null,
     callerName: row.caller_name,
     callerPhone: row.caller_phone,

@@ -55,7 +55,7 @@ export function ticketView(row: TicketDetailRow, waiting: readonly WaitingRow[] 
     service: row.service_code as QueueService,
     priority: row.priority_code as PriorityCode,
     state: row.state as TicketState,
-    beneficiaryId: row.beneficiary_id,
+    beneficiaryId: row.person_id ?? row.beneficiary_id,
     beneficiaryName: hasName
       ? fullName({ first_name: row.first_name ?? '', father_name: row.father_name ?? '', grandfather_name: row.grandfather_name ?? '', family_name: row.family_name ?? '' })
       : null,

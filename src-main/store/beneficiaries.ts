@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { BeneficiariesTable, Database, HouseholdMembersTable } from './schema';
 import { searchDocument, searchQuery } from './beneficiary-keys';
-import { survivingId } from './duplicate-reviews';
+import { personIds, survivingId } from './duplicate-reviews';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type BeneficiaryRow = Selectable<BeneficiariesTable>;
@@ -97,11 +97,12 @@ export async function findCandidateRows(
   return query.limit(limit).execute();
 }
 
-export function listHousehold(db: Db, beneficiaryId: string): Promise<HouseholdMemberRow[]> {
+/** A person's household, members added under a record merged into theirs included (either id lists them all). */
+export async function listHousehold(db: Db, beneficiaryId: string): Promise<HouseholdMemberRow[]> {
   return db
     .selectFrom('household_members')
     .selectAll()
-    .where('beneficiary_id', '=', beneficiaryId)
+    .where('beneficiary_id', 'in', await personIds(db, beneficiaryId))
     .where('removed_at', 'is', null)
     .orderBy('created_at')
     .execute();

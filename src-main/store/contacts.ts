@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { ContactsTable, Database } from './schema';
+import { personIds } from './duplicate-reviews';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type ContactRow = Selectable<ContactsTable>;
@@ -7,6 +8,8 @@ export type ContactRow = Selectable<ContactsTable>;
 export type ContactListRow = ContactRow & {
   branch_name: string;
   recorded_by_name: string | null;
+  /** The beneficiary the entry's record stands for now: itself, or the survivor it was merged into. */
+  person_id: string | null;
   first_name: string | null;
   father_name: string | null;
   grandfather_name: string | null;
@@ -18,9 +21,12 @@ function listing(db: Db) {
     .selectFrom('contacts')
     .innerJoin('branches', 'branches.id', 'contacts.branch_id')
     .leftJoin('users', 'users.id', 'contacts.recorded_by')
-    .leftJoin('beneficiaries', 'beneficiaries.id', 'contacts.beneficiary_id')
+    // An entry logged under a record since merged into another shows the survivor (merges are one hop deep).
+    .leftJoin('beneficiaries as named', 'named.id', 'contacts.beneficiary_id')
+    .leftJoin('beneficiaries', (join) => join.on((eb) => eb('beneficiaries.id', '=', eb.fn.coalesce('named.merged_into', 'named.id'))))
     .selectAll('contacts')
     .select([
+      'beneficiaries.id as person_id',
       'branches.name_ar as branch_name',
       'users.display_name as recorded_by_name',
       'beneficiaries.first_name',
@@ -50,9 +56,10 @@ export async function isSuperseded(db: Db, id: string): Promise<boolean> {
   return later !== undefined;
 }
 
-export function listContactsOfBeneficiary(db: Db, beneficiaryId: string): Promise<ContactListRow[]> {
+/** A person's entries, those logged under a record merged into theirs included (either id lists them all). */
+export async function listContactsOfBeneficiary(db: Db, beneficiaryId: string): Promise<ContactListRow[]> {
   return current(listing(db))
-    .where('contacts.beneficiary_id', '=', beneficiaryId)
+    .where('contacts.beneficiary_id', 'in', await personIds(db, beneficiaryId))
     .orderBy('contacts.occurred_at', 'desc')
     .orderBy('contacts.id', 'desc')
     .execute();

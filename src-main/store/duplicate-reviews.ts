@@ -75,6 +75,11 @@ export async function idsOfPerson(db: Db, survivorId: string): Promise<string[]>
   return ids;
 }
 
+/** Every id of the person an id stands for (alias or survivor): the survivor and the records merged into it. */
+export async function personIds(db: Db, id: string): Promise<string[]> {
+  return idsOfPerson(db, await survivingId(db, id));
+}
+
 /** Superseded values, newest first, with the value the field holds now. */
 export async function listConflicts(db: Db, limit: number) {
   const rows = await db.selectFrom('field_conflicts').selectAll().orderBy('hlc', 'desc').limit(limit).execute();

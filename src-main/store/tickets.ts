@@ -9,6 +9,8 @@ export type TicketDetailRow = TicketRow & {
   branch_name: string;
   desk_number: number | null;
   desk_name: string | null;
+  /** The beneficiary the ticket's record stands for now: itself, or the survivor it was merged into. */
+  person_id: string | null;
   first_name: string | null;
   father_name: string | null;
   grandfather_name: string | null;
@@ -20,12 +22,15 @@ function withDetails(db: Db) {
     .selectFrom('tickets')
     .innerJoin('branches', 'branches.id', 'tickets.branch_id')
     .leftJoin('desks', 'desks.id', 'tickets.desk_id')
-    .leftJoin('beneficiaries', 'beneficiaries.id', 'tickets.beneficiary_id')
+    // A ticket taken under a record since merged into another shows the survivor (merges are one hop deep).
+    .leftJoin('beneficiaries as named', 'named.id', 'tickets.beneficiary_id')
+    .leftJoin('beneficiaries', (join) => join.on((eb) => eb('beneficiaries.id', '=', eb.fn.coalesce('named.merged_into', 'named.id'))))
     .selectAll('tickets')
     .select([
       'branches.name_ar as branch_name',
       'desks.number as desk_number',
       'desks.name as desk_name',
+      'beneficiaries.id as person_id',
       'beneficiaries.first_name',
       'beneficiaries.father_name',
       'beneficiaries.grandfather_name',

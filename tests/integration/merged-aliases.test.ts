@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { updateTravelling } from '../../src-main/store/row-writer';
+import { beneficiaryInput, setUpStore, type TestStore } from './support/test-runtime';
+
+/**
+ * After a merge (head office sets the alias's merged_into, every desk merges it), the rows that still
+ * name the merged-away record belong to the survivor: its household, its contacts and its tickets,
+ * whichever id a screen asks by, and the lists show the survivor.
+ */
+
+describe('rows naming a merged-away record', () => {
+  let s: TestStore;
+  afterEach(async () => s.close());
+
+  async function mergedPair() {
+    s = await setUpStore();
+    const survivor = (await s.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput() })).id;
+    const alias = (await s.admin.call('beneficiaries.register', {
+      beneficiary: beneficiaryInput({ firstName: 'سالم', fatherName: 'ناصر', grandfatherName: 'علي', familyName: 'القحطاني', phonePrimary: '0559998887', birthDate: '1990-01-01' }),
+    })).id;
+    await s.admin.call('household.add', { beneficiaryId: survivor, member: { fullName: 'نورة أحمد الحربي', relation: 'daughter', gender: 'female', birthDate: '2012-05-01' } });
+    await s.admin.call('household.add', { beneficiaryId: alias, member: { fullName: 'سارة سالم القحطاني', relation: 'daughter', gender: 'female', birthDate: '2014-03-01' } });
+    const contact = (await s.admin.call('contacts.record', { contact: {
+      beneficiaryId: alias, channel: 'phone', direction: 'inbound', contactKind: 'inquiry', subject: 'استفسار عن موعد الصرف', details: null, outcome: 'answered', nextStep: null, followUpOn: null,
+    } })).id;
+    const ticket = (await s.admin.call('queue.issue', { service: 'inquiry', beneficiaryId: alias })).id;
+    // The merge as head office writes it and a desk merges it.
+    const db = s.runtime.store.db;
+    await db.transaction().execute(async (tx) => {
+      const row = await tx.selectFrom('beneficiaries').selectAll().where('id', '=', alias).executeTakeFirstOrThrow();
+      await updateTravelling(tx, 'beneficiaries', row, { merged_into: survivor }, { hlc: s.runtime.clock.next(), now: new Date().toISOString(), userId: null }, { history: false });
+    });
+    return { survivor, alias, contact, ticket };
+  }
+
+  it('lists the household members added under either record on the survivor’s profile, by either id', async () => {
+    const { survivor, alias } = await mergedPair();
+    for (const id of [survivor, alias]) {
+      const profile = await s.admin.call('beneficiaries.get', { id });
+      expect(profile.id).toBe(survivor);
+      expect(profile.household.map((m) => m.fullName).sort()).toEqual(['سارة سالم القحطاني', 'نورة أحمد الحربي']);
+    }
+  });
+
+  it('lists the contacts logged under the alias with the survivor, by either id', async () => {
+    const { survivor, alias, contact } = await mergedPair();
+    for (const id of [survivor, alias]) {
+      const { items } = await s.admin.call('contacts.forBeneficiary', { beneficiaryId: id });
+      expect(items.map((i) => i.id)).toEqual([contact]);
+      expect(items[0]).toMatchObject({ beneficiaryId: survivor, beneficiaryName: 'أحمد عبدالله محمد الحربي' });
+    }
+    const daily = await s.admin.call('contacts.daily', {});
+    expect(daily.items.find((i) => i.id === contact)).toMatchObject({ beneficiaryId: survivor, beneficiaryName: 'أحمد عبدالله محمد الحربي' });
+  });
+
+  it('shows the survivor on a ticket taken under the alias, in the queue and on the ticket', async () => {
+    const { survivor, ticket } = await mergedPair();
+    const today = await s.admin.call('queue.today', {});
+    expect(today.tickets.find((t) => t.id === ticket)).toMatchObject({ beneficiaryId: survivor, beneficiaryName: 'أحمد عبدالله محمد الحربي' });
+    expect(await s.admin.call('queue.ticket', { id: ticket })).toMatchObject({ beneficiaryId: survivor, beneficiaryName: 'أحمد عبدالله محمد الحربي' });
+  });
+});
