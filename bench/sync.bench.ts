@@ -5,8 +5,9 @@
  *    100,000), a second, empty desk of the branch pulls them all (merge, search index, cursor);
  *  - the first full sync of a branch with BENCH_SYNC_BRANCH beneficiaries (default 50,000): seconds
  *    for a new desk of that branch to pull and index them;
- *  - the peer: PouchDB replicating the same rows as documents to express-pouchdb on loopback
- *    (BENCH_SYNC_PEER_DOCS of them, default 10,000), each way; printed with the ratio.
+ *  - the peer: PouchDB replicating the same rows as documents to express-pouchdb on loopback, both
+ *    ends on LevelDB (BENCH_SYNC_PEER_DOCS of them, default: the same 100,000), each way; printed
+ *    with the ratio.
  * Figures, not assertions.
  */
 import { randomBytes } from 'node:crypto';
@@ -28,7 +29,7 @@ import { seedBeneficiaries } from './support/seed-store';
 
 const CHANGES = Number(process.env.BENCH_SYNC_CHANGES ?? 100_000);
 const BRANCH = Number(process.env.BENCH_SYNC_BRANCH ?? 50_000);
-const PEER_DOCS = Number(process.env.BENCH_SYNC_PEER_DOCS ?? 10_000);
+const PEER_DOCS = Number(process.env.BENCH_SYNC_PEER_DOCS ?? CHANGES);
 const logger = createLogger({ level: 'silent' });
 
 async function setUpDesk(dir: string, name: string): Promise<Runtime> {
@@ -170,8 +171,9 @@ async function main(): Promise<void> {
   const results = [await run('sqlite', peerDocs)];
   if (process.env.DATABASE_URL) results.push(await run('postgres'));
   else console.log('PostgreSQL skipped: DATABASE_URL is not set');
-  const peer = await runPouchPeer(peerDocs.map((row) => ({ ...row, _id: String(row.id) })));
-  console.log(JSON.stringify({ peer: 'PouchDB 9 (memory) → express-pouchdb 4 (memory) over HTTP', docs: peer.docs, pushSeconds: +peer.pushSeconds.toFixed(2), pullSeconds: +peer.pullSeconds.toFixed(2), pushPerSecond: Math.round(peer.docs / peer.pushSeconds), pullPerSecond: Math.round(peer.docs / peer.pullSeconds) }));
+  const peerDir = mkdtempSync(join(tmpdir(), 'mamen-sync-peer-'));
+  const peer = await runPouchPeer(peerDocs.map((row) => ({ ...row, _id: String(row.id) })), peerDir).finally(() => rmSync(peerDir, { recursive: true, force: true }));
+  console.log(JSON.stringify({ peer: 'PouchDB 9 (LevelDB) → express-pouchdb 4 (LevelDB) over HTTP', docs: peer.docs, pushSeconds: +peer.pushSeconds.toFixed(2), pullSeconds: +peer.pullSeconds.toFixed(2), pushPerSecond: Math.round(peer.docs / peer.pushSeconds), pullPerSecond: Math.round(peer.docs / peer.pullSeconds) }));
   for (const ours of results) console.log(ratios(ours, peer));
 }
 

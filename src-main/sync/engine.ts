@@ -76,25 +76,25 @@ async function recordReply(db: Kysely<Database>, batch: readonly OutboxEntry[], 
  * order they were sent). The desk's own work overlaps head office's: while a batch is on its way
  * the desk records the previous reply and reads the next batch.
  */
-export async function pushOutbox(db: Kysely<Database>, server: SyncServer, enrolment: Enrolment, now: () => Date): Promise<PushTotals> {
+export async function pushOutbox(db: Kysely<Database>, server: SyncServer, enrolment: Enrolment, now: () => Date, sizes: SyncSizes = SYNC_SIZES): Promise<PushTotals> {
   const totals: PushTotals = { pushed: 0, rejected: 0 };
   const seen = await readCursor(db);
-  let pending = await readOutbox(db, SYNC_LIMITS.pushChanges);
+  let pending = await readOutbox(db, sizes.pushChanges);
   let recording: Promise<void> = Promise.resolve();
   try {
     for (;;) {
       pending = await parkUnsendable(db, enrolment, pending, now().toISOString(), totals);
       if (pending.length === 0) {
-        pending = await readOutbox(db, SYNC_LIMITS.pushChanges);
+        pending = await readOutbox(db, sizes.pushChanges);
         if (pending.length === 0) return totals;
         continue;
       }
-      const batch = takeBatch(pending, SYNC_LIMITS.pushChanges, SYNC_LIMITS.pushBytes);
+      const batch = takeBatch(pending, sizes.pushChanges, sizes.pushBytes);
       // A fresh batch id per attempt: a resend after a cut is recognised by its change ids instead.
       const sent = server.push(uuidv7(), batch.map(toWire), seen);
       sent.catch(() => undefined);
       await recording;
-      const following = await readOutbox(db, SYNC_LIMITS.pushChanges, (batch.at(-1) as OutboxEntry).seq);
+      const following = await readOutbox(db, sizes.pushChanges, (batch.at(-1) as OutboxEntry).seq);
       const reply = await sent;
       recording = recordReply(db, batch, reply, now().toISOString(), totals);
       pending = following;
@@ -109,7 +109,11 @@ export async function pushOutbox(db: Kysely<Database>, server: SyncServer, enrol
  * costs one page), but each commit rewrites every index page its rows touched: a first sync of
  * tens of thousands of people commits far less often, and writes far fewer pages, in groups.
  */
-export const PULL_APPLY_GROUP = 20_000;
+const PULL_APPLY_GROUP = 20_000;
+
+/** How much travels per request and per transaction: head office's limits, and the desk's apply group. */
+export type SyncSizes = { pushChanges: number; pushBytes: number; pullChanges: number; applyGroup: number };
+export const SYNC_SIZES: SyncSizes = { pushChanges: SYNC_LIMITS.pushChanges, pushBytes: SYNC_LIMITS.pushBytes, pullChanges: SYNC_LIMITS.pullChanges, applyGroup: PULL_APPLY_GROUP };
 
 type PulledPage = Awaited<ReturnType<SyncServer['pull']>>;
 
@@ -125,15 +129,16 @@ export async function pullChanges(
   now: () => Date,
   columns?: ColumnCatalog,
   observeHlc?: (remote: string) => void,
+  sizes: SyncSizes = SYNC_SIZES,
 ): Promise<{ pulled: number; rejected: number }> {
   const catalog = columns ?? (await readColumnCatalog(db));
   const totals = { pulled: 0, rejected: 0 };
-  let next = prefetch(server, await readCursor(db));
+  let next = prefetch(server, await readCursor(db), sizes.pullChanges);
   for (;;) {
     const group: PulledPage[] = [];
     let size = 0;
     let failure: { error: unknown } | null = null;
-    while (size < PULL_APPLY_GROUP) {
+    while (size < sizes.applyGroup) {
       try {
         const page = await next;
         group.push(page);
@@ -141,7 +146,7 @@ export async function pullChanges(
         // The next page is on its way while this one is taken in: head office reads while the desk writes.
         // (Asking for it acknowledges this page early; the desk's own cursor still moves only with it.)
         if (!page.more) break;
-        next = prefetch(server, page.nextCursor);
+        next = prefetch(server, page.nextCursor, sizes.pullChanges);
       } catch (error) {
         failure = { error };
         break;
@@ -186,8 +191,8 @@ async function applyPulled(
 }
 
 /** A page asked for ahead of need; a failure surfaces when it is awaited, never as an unhandled rejection. */
-function prefetch(server: SyncServer, after: number): ReturnType<SyncServer['pull']> {
-  const page = server.pull(after, SYNC_LIMITS.pullChanges);
+function prefetch(server: SyncServer, after: number, limit: number): ReturnType<SyncServer['pull']> {
+  const page = server.pull(after, limit);
   page.catch(() => undefined);
   return page;
 }
