@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src-main/store/db';
 import { BACKUP_STORE_FILE } from '../../src-main/store/backup-files';
+import { createHlcClock } from '../../src-main/store/hlc-clock';
+import { readHlcFloor, readRebuildSince } from '../../src-main/store/sync-rebuild';
+import { saveEnrolment } from '../../src-main/store/sync-state';
+import { hlcToString } from '../../src-shared/domain/hlc';
 import { tempDir, TEST_STORE_KEY } from './support/test-runtime';
 
 const PASSWORD = 'correct horse battery';
@@ -68,6 +72,8 @@ describe('mamen backup and restore', () => {
     const pre = readdirSync(folder).find((n) => n.endsWith('-pre-restore'));
     expect(pre).toBeDefined();
     expect(restore.stdout).toContain(pre!);
+    // Not enrolled with head office: nothing to re-sync.
+    expect(restore.stdout).not.toContain('re-sync');
     const after = await openStore(storePath, { key: TEST_STORE_KEY });
     const names = await after.db.selectFrom('users').select('display_name').execute();
     const lastAudit = await after.db.selectFrom('audit_log').select(['action', 'detail']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
@@ -87,6 +93,34 @@ describe('mamen backup and restore', () => {
     expect(refused.stderr).toContain('النسخة الاحتياطية تالفة');
     expect(statSync(storePath).size).toBe(storeSize);
     expect(readdirSync(folder).filter((n) => n.endsWith('-pre-restore'))).toHaveLength(1);
+  }, 120_000);
+
+  it('restores an enrolled desk for a re-sync from head office, its clock past what it had sent, and says so', async () => {
+    const store = await openStore(storePath, { key: TEST_STORE_KEY });
+    const branch = await store.db.selectFrom('branches').select('id').executeTakeFirstOrThrow();
+    await saveEnrolment(store.db, { serverUrl: 'https://ho.example', deviceId: '0190a0b0-0000-7000-8000-000000000001', credential: 'c'.repeat(40), branchId: branch.id });
+    await store.close();
+    const backup = mamen(['backup', folder]);
+    expect(backup.code).toBe(0);
+    const name = readdirSync(folder).filter((n) => n.endsWith('-manual')).sort().at(-1)!;
+    // After the backup the desk stamped (and sent) a change ahead of the time of the restore.
+    const sent = hlcToString({ wallMs: Date.now() + 3600_000, counter: 0, node: 'desk' });
+    const later = await openStore(storePath, { key: TEST_STORE_KEY });
+    await later.db.insertInto('change_log').values({ id: '0190a0b0-0000-7000-8000-000000000003', table_name: 'branches', row_id: branch.id, op: 'update', fields: '{}', hlc: sent, branch_id: branch.id, created_at: new Date().toISOString(), pushed_at: new Date().toISOString() }).execute();
+    await later.close();
+
+    const restore = mamen(['restore', join(folder, name)]);
+    expect(restore.code).toBe(0);
+    expect(restore.stdout).toContain('سيعيد المزامنة');
+    expect(restore.stdout).toContain('it will re-sync from it');
+    const after = await openStore(storePath, { key: TEST_STORE_KEY });
+    try {
+      expect(await readRebuildSince(after.db)).toEqual(expect.any(String));
+      expect(await readHlcFloor(after.db)).toBe(sent);
+      expect((await createHlcClock(after.db)).next() > sent).toBe(true);
+    } finally {
+      await after.close();
+    }
   }, 120_000);
 
   it('refuses a folder that is not a backup', () => {
