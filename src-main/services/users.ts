@@ -40,10 +40,14 @@ async function requireBranch(db: Parameters<typeof findBranch>[0], branchId: str
   return branch;
 }
 
-/** A username is unique within its branch (migration 0017): another branch may have its own "ahmad". */
+/**
+ * A username is unique within its branch (migration 0017): another branch may have its own "ahmad".
+ * The refusal names the field that clashes: the new user's name, or the branch an existing user moves to.
+ */
 async function refuseTakenUsername(db: Parameters<typeof findUserInBranch>[0], branchId: string, username: string, userId: string | null) {
   const holder = await findUserInBranch(db, branchId, username);
-  if (holder && holder.id !== userId) throw new DomainError('CONFLICT', 'error.usernameTaken', { fields: { username: 'error.usernameTaken' } });
+  const field = userId === null ? 'username' : 'branchId';
+  if (holder && holder.id !== userId) throw new DomainError('CONFLICT', 'error.usernameTaken', { fields: { [field]: 'error.usernameTaken' } });
 }
 
 async function reread(db: Parameters<typeof findUserById>[0], id: string) {

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { Migrator, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../migrations';
+import { findCopyUser, openCopy } from '../../src-main/store/backup-copy';
 import { openStore } from '../../src-main/store/db';
-import { Caller, setUpStore, tempDir, type TestStore } from './support/test-runtime';
+import { Caller, setUpStore, tempDir, TEST_STORE_KEY, type TestStore } from './support/test-runtime';
 
 /**
  * Usernames are unique within a branch (migration 0017): the same name may be taken at two
@@ -93,7 +94,7 @@ describe('the same username at two branches of one store', () => {
     expect(users).toHaveLength(2);
     const atSabya = (await s.admin.call('users.list', {})).users.find((u) => u.username === 'ahmad' && u.branchId === sabya)!;
     const moved = await s.admin.raw('users.update', { id: atSabya.id, displayName: 'أحمد', role: 'reception', branchId: home, branchScope: 'own', active: true });
-    expect(moved).toMatchObject({ ok: false, error: { code: 'CONFLICT', messageKey: 'error.usernameTaken' } });
+    expect(moved).toMatchObject({ ok: false, error: { code: 'CONFLICT', messageKey: 'error.usernameTaken', fields: { branchId: { messageKey: 'error.usernameTaken' } } } });
     // Editing a user without moving him is no clash with himself.
     expect(await s.admin.raw('users.update', { id: atSabya.id, displayName: 'أحمد الصبياني', role: 'reception', branchId: sabya, branchScope: 'own', active: true })).toMatchObject({ ok: true });
   });
@@ -113,5 +114,28 @@ describe('the same username at two branches of one store', () => {
     await create('khalid', abha, 'khalid-password-2');
     expect(await signIn('khalid', 'khalid-password-1')).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
     expect(await signIn('khalid', 'khalid-password-2')).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+  });
+
+  it('checks a recovery restore’s administrator among the backup’s own branch’s users first', async () => {
+    s = await setUpStore();
+    const home = (await s.admin.call('auth.me', {})).user!.branchId;
+    const sabya = await otherBranch('SBY');
+    const abha = await otherBranch('ABH');
+    const admin = (username: string, branchId: string) =>
+      s.admin.call('users.create', { username, displayName: username, role: 'admin', branchId, branchScope: 'own', password: 'first-password-1' });
+    await admin('manager', sabya);
+    const atHome = await admin('manager', home);
+    const onlyAtSabya = await admin('salem', sabya);
+    await admin('khalid', sabya);
+    await admin('khalid', abha);
+    const copy = openCopy(s.runtime.store.path, TEST_STORE_KEY, 'recover-wal');
+    try {
+      expect(findCopyUser(copy, 'manager')?.id).toBe(atHome.id);
+      expect(findCopyUser(copy, 'salem')).toMatchObject({ id: onlyAtSabya.id, role: 'admin', active: 1 });
+      expect(findCopyUser(copy, 'khalid')).toBeNull();
+      expect(findCopyUser(copy, 'nobody')).toBeNull();
+    } finally {
+      copy.close();
+    }
   });
 });
