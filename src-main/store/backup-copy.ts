@@ -7,6 +7,7 @@ import { applyStoreKey } from './db';
 import { verifyAuditChain } from './audit-log';
 import type { Database } from './schema';
 import { HLC_FLOOR_KEY } from './sync-rebuild';
+import { chooseSignInUser } from './users';
 
 /**
  * SQL on a store copy (a backup, or the store file itself before it is opened): the snapshot, the
@@ -167,12 +168,16 @@ export async function copyAuditChainIntact(copy: Sqlite.Database): Promise<boole
 
 export type CopyUser = { id: string; role: string; active: number; passwordHash: string };
 
-/** For recovery mode: the administrator's password is checked against the backup that will be restored. */
+/**
+ * For recovery mode: the administrator's password is checked against the backup that will be
+ * restored. The username is resolved as at sign-in (unique per branch: the copy's own branch first).
+ */
 export function findCopyUser(copy: Sqlite.Database, username: string): CopyUser | null {
-  const row = copy
-    .prepare('SELECT id, role, active, password_hash AS passwordHash FROM users WHERE username = ?')
-    .get(username) as CopyUser | undefined;
-  return row ?? null;
+  const rows = copy
+    .prepare('SELECT id, role, active, password_hash AS passwordHash, branch_id FROM users WHERE username = ?')
+    .all(username) as Array<CopyUser & { branch_id: string }>;
+  const user = chooseSignInUser(rows, homeBranch(copy)?.id ?? null);
+  return user ? { id: user.id, role: user.role, active: user.active, passwordHash: user.passwordHash } : null;
 }
 
 /**

@@ -11,8 +11,11 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** A content file named by a row: where it is shelved and whether this desk's branch owns the row. */
 export type NamedFile = { sha256: string; shelf: ContentShelf; extension: string; own: boolean };
 
-/** Where each kind of row keeps its file (the same shelves and extensions the services write). */
-const NAMING = [
+/**
+ * The rows that name a content file, and where each kind keeps it (the same shelves and extensions
+ * the services write). Head office's file scope reads the same list (headoffice/file-scope.ts).
+ */
+export const FILE_NAMING = [
   { table: 'attachments', column: 'sha256', shelf: 'attachments', extension: '' },
   { table: 'signed_forms', column: 'file_sha256', shelf: 'forms', extension: '.pdf' },
   { table: 'knowledge_documents', column: 'pdf_sha256', shelf: 'knowledge-files', extension: '.pdf' },
@@ -21,7 +24,7 @@ const NAMING = [
 /** Files named by rows of this store that are not yet known to be both here and at head office, oldest rows first. */
 export async function filesToMove(db: Db, branchId: string, limit: number): Promise<NamedFile[]> {
   const found = new Map<string, NamedFile>();
-  for (const naming of NAMING) {
+  for (const naming of FILE_NAMING) {
     const rows = await sql<{ sha256: string; own: number }>`
       SELECT ${sql.ref(naming.column)} AS sha256, MAX(CASE WHEN branch_id = ${branchId} THEN 1 ELSE 0 END) AS own
       FROM ${sql.table(naming.table)}

@@ -6,6 +6,8 @@ import { readContentFile, type ContentPlace } from '../../src-main/store/content
 import { syncFiles } from '../../src-main/sync/file-transfer';
 import { SyncServer } from '../../src-main/sync/server-client';
 import { b64 } from './support/interview-fixtures';
+import { beneficiaryInput } from './support/test-runtime';
+import { HeadOfficeWriter } from '../../src-main/headoffice/head-office-writes';
 import { readEnrolment } from '../../src-main/store/sync-state';
 import { DIALECTS, firstDesk, nextDesk, setUpDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
 
@@ -192,5 +194,78 @@ describe.each(DIALECTS)('content files between desks and head office on %s', (di
     expect(put.status).toBe(403);
     const anonymous = await fetch(`${ho.url}/sync/files/${hash}`);
     expect(anonymous.status).toBe(401);
+  });
+});
+
+describe.each(DIALECTS)('content files of a beneficiary shared between branches on %s', (dialect) => {
+  let ho: HeadOfficeHarness;
+  const desks: Desk[] = [];
+  beforeEach(async () => { ho = await startHeadOffice(dialect); });
+  afterEach(async () => {
+    for (const desk of desks.splice(0)) await desk.close();
+    await ho.close();
+  });
+
+  /**
+   * JZN registers a person, issues their consent form and attaches a scan, and moves the files; SBY
+   * registers the same citizen, so head office shares each record with the other branch (a review item).
+   */
+  async function sharedPerson() {
+    const jzn = await firstDesk(ho, 'JZN');
+    const sby = await firstDesk(ho, 'SBY');
+    desks.push(jzn, sby);
+    const person = beneficiaryInput({ phonePrimary: '0551112223' });
+    const { id } = await jzn.admin.call('beneficiaries.register', { beneficiary: person });
+    const form = await jzn.admin.call('forms.generateConsent', { beneficiaryId: id });
+    const attachment = await jzn.admin.call('attachments.upload', { contentBase64: b64(scan()) });
+    await jzn.sync();
+    expect(await moveFiles(jzn)).toEqual({ uploaded: 2, downloaded: 0, failed: 0 });
+    await sby.admin.call('beneficiaries.register', { beneficiary: { ...person, phonePrimary: '0559998887' } });
+    await sby.sync();
+    await jzn.sync();
+    await sby.sync();
+    return { jzn, sby, id, form, attachment };
+  }
+
+  const status = async (desk: Desk, hash: string) => ({
+    head: (await head(desk, hash)).status,
+    get: (await fetch(`${ho.url}/sync/files/${hash}`, { headers: desk.server.headers() })).status,
+  });
+
+  it('gives the branch the shared person and none of the other branch’s rows about them, nor their files', async () => {
+    const { sby, id, form, attachment } = await sharedPerson();
+    const db = sby.runtime.store.db;
+    // What SBY's desks pull of JZN's person: the record itself (and the review), no form, no scan.
+    expect((await db.selectFrom('beneficiaries').select('id').where('id', '=', id).execute())).toEqual([{ id }]);
+    expect(await db.selectFrom('beneficiary_shares').select('beneficiary_id').where('branch_id', '=', sby.enrolment.branchId).execute()).toEqual([{ beneficiary_id: id }]);
+    expect(await db.selectFrom('signed_forms').select('id').where('id', '=', form.id).execute()).toEqual([]);
+    expect(await db.selectFrom('attachments').select('id').where('id', '=', attachment.id).execute()).toEqual([]);
+    expect(await status(sby, form.sha256)).toEqual({ head: 403, get: 403 });
+    expect(await status(sby, attachment.sha256)).toEqual({ head: 403, get: 403 });
+    expect(await moveFiles(sby)).toEqual({ uploaded: 0, downloaded: 0, failed: 0 });
+  });
+
+  it('fetches, verified, a shared person’s form once its branch may pull the form, and refuses a branch with no share', async () => {
+    const { jzn, sby, form, attachment } = await sharedPerson();
+    const bytes = readContentFile(placeOf(jzn), 'forms', form.sha256, '.pdf');
+    expect(bytes).not.toBeNull();
+    // Head office gives SBY the form's row as it gives a shared record: its logged history, copied to SBY.
+    await ho.store.db.transaction().execute(async (tx) => {
+      await new HeadOfficeWriter(tx, new Map(), new Date().toISOString()).copyHistory('signed_forms', form.id, sby.enrolment.branchId);
+    });
+    expect(await status(sby, form.sha256)).toEqual({ head: 200, get: 200 });
+    await sby.sync();
+    expect(await sby.runtime.store.db.selectFrom('signed_forms').select('id').where('id', '=', form.id).execute()).toEqual([{ id: form.id }]);
+    expect(await moveFiles(sby)).toEqual({ uploaded: 0, downloaded: 1, failed: 0 });
+    expect(readContentFile(placeOf(sby), 'forms', form.sha256, '.pdf')?.equals(bytes!)).toBe(true);
+    // The scan stays JZN's: no row SBY pulls names it.
+    expect(await status(sby, attachment.sha256)).toEqual({ head: 403, get: 403 });
+
+    const abh = await firstDesk(ho, 'ABH');
+    desks.push(abh);
+    await abh.sync();
+    expect(await status(abh, form.sha256)).toEqual({ head: 403, get: 403 });
+    expect(await status(abh, attachment.sha256)).toEqual({ head: 403, get: 403 });
+    expect(await moveFiles(abh)).toEqual({ uploaded: 0, downloaded: 0, failed: 0 });
   });
 });
