@@ -2,10 +2,11 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BackupManifest } from '../../src-shared/contract/backups';
 import { appendAudit } from '../store/audit-log';
-import { highestStampOfFile } from '../store/backup-copy';
+import { readReplacedStore } from '../store/backup-copy';
 import { BACKUP_STORE_FILE, copyShelves, fsyncFile } from '../store/backup-files';
 import { revokeAllSessions } from '../store/sessions';
-import { readEnrolment } from '../store/sync-state';
+import { getSetting } from '../store/settings';
+import { keepEnrolment, readEnrolment } from '../store/sync-state';
 import { raiseHlcFloor, startRebuild } from '../store/sync-rebuild';
 import { parseHlc } from '../../src-shared/domain/hlc';
 import { BackupRefusal, inspectBackup, writeBackup } from './backup-archive';
@@ -113,11 +114,14 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreOut
   const { store, clock } = reopened;
   const now = options.at.toISOString();
   // The replaced store may hold stamps the backup does not (work sent after the backup): the clock goes on after them.
-  const floor = usableStamp(highestStampOfFile(aside, options.key), options.at);
+  const replaced = await readReplacedStore(aside, options.key);
+  const floor = usableStamp(replaced.highestStamp, options.at);
   if (floor) clock.observe(floor);
   const resyncing = await store.db.transaction().execute(async (trx) => {
     await revokeAllSessions(trx, now);
     if (floor) await raiseHlcFloor(trx, floor);
+    // The desk stays enrolled as itself, whatever enrolment (if any) the backup had.
+    if (replaced.enrolment && replaced.enrolment.branchId === (await getSetting(trx, 'home_branch_id'))) await keepEnrolment(trx, replaced.enrolment);
     // Enrolled: what this desk sent after the backup is at head office only; its pulls fetch it back.
     const enrolled = (await readEnrolment(trx)) !== null;
     if (enrolled) await startRebuild(trx, now);

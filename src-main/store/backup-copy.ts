@@ -7,6 +7,7 @@ import { applyStoreKey } from './db';
 import { verifyAuditChain } from './audit-log';
 import type { Database } from './schema';
 import { HLC_FLOOR_KEY } from './sync-rebuild';
+import { readEnrolment, type Enrolment } from './sync-state';
 import { chooseSignInUser } from './users';
 
 /**
@@ -180,26 +181,30 @@ export function findCopyUser(copy: Sqlite.Database, username: string): CopyUser 
   return user ? { id: user.id, role: user.role, active: user.active, passwordHash: user.passwordHash } : null;
 }
 
+/** What a restore carries over from the store it replaces (docs/backups.md); null fields: not readable or not there. */
+export type ReplacedStore = { highestStamp: string | null; enrolment: Enrolment | null };
+
 /**
- * The highest stamp a store file holds: its own changes, every field stamp it merged (its own or
- * pulled) and its floor. Read from the file a restore replaced; null when it cannot be read (a
- * damaged store), in which case the pulls of the re-sync raise the clock instead.
+ * Reads the file a restore replaced: the highest stamp it holds (its own changes, every field stamp
+ * it merged, its own or pulled, and its floor) and the desk's enrolment with head office. A file that
+ * cannot be read (a damaged store) gives nulls: the pulls of the re-sync then raise the clock instead.
  */
-export function highestStampOfFile(path: string, key: Buffer | null): string | null {
+export async function readReplacedStore(path: string, key: Buffer | null): Promise<ReplacedStore> {
   let copy;
   try {
     copy = openCopy(path, key);
   } catch {
-    return null;
+    return { highestStamp: null, enrolment: null };
   }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: copy }) });
   try {
     const row = copy.prepare(`SELECT max(hlc) AS hlc FROM (
         SELECT max(hlc) AS hlc FROM change_log
         UNION ALL SELECT max(hlc) FROM sync_field_clock
         UNION ALL SELECT max(value) FROM settings WHERE key = ?)`).get(HLC_FLOOR_KEY) as { hlc: string | null } | undefined;
-    return row?.hlc ?? null;
+    return { highestStamp: row?.hlc ?? null, enrolment: await readEnrolment(db).catch(() => null) };
   } catch {
-    return null;
+    return { highestStamp: null, enrolment: null };
   } finally {
     copy.close();
   }

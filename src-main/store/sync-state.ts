@@ -35,6 +35,17 @@ export async function saveEnrolment(db: Db, enrolment: Enrolment): Promise<void>
   await put(db, 'sync.cursor', '0');
 }
 
+/**
+ * A restore keeps the enrolment of the desk it is restored on (the backup's may be older, revoked or
+ * absent) and the restored store's pull position: a position in head office's one log, whoever pulled.
+ */
+export async function keepEnrolment(db: Db, enrolment: Enrolment): Promise<void> {
+  await put(db, 'sync.server_url', enrolment.serverUrl);
+  await put(db, 'sync.device_id', enrolment.deviceId);
+  await put(db, 'sync.credential', enrolment.credential);
+  await put(db, 'sync.branch_id', enrolment.branchId);
+}
+
 export async function readCursor(db: Db): Promise<number> {
   return Number((await readKeys(db))['sync.cursor'] ?? 0);
 }

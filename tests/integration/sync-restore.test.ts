@@ -3,7 +3,7 @@ import { hlcToString, parseHlc } from '../../src-shared/domain/hlc';
 import { updateTravelling } from '../../src-main/store/row-writer';
 import { readHlcFloor } from '../../src-main/store/sync-rebuild';
 import { ADMIN_PASSWORD, beneficiaryInput, Caller } from './support/test-runtime';
-import { DIALECTS, firstDesk, nextDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
+import { DIALECTS, firstDesk, nextDesk, setUpDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
 
 /**
  * A restore on a desk enrolled with head office (docs/backups.md): the restored store is as it was
@@ -164,6 +164,27 @@ describe.each(DIALECTS)('a restore on an enrolled desk, head office on %s', (dia
     const conflicts = await ho.store.db.selectFrom('field_conflicts').select(['field', 'losing_value', 'winning_value']).execute();
     expect(conflicts).toEqual([{ field: 'notes', losing_value: 'من الجهاز الثاني', winning_value: 'بعد الاستعادة' }]);
     expect(await notesAt(desk, id)).toBe('بعد الاستعادة');
+  });
+
+  it('stays enrolled as itself when the backup was taken before the desk was enrolled', async () => {
+    ho = await startHeadOffice(dialect);
+    cleanup.push(() => ho.close());
+    const desk = await setUpDesk('JZN');
+    cleanup.push(() => desk.close());
+    const backup = await desk.admin.call('backups.create', {});
+    expect((await desk.admin.call('sync.enrol', { serverUrl: ho.url, code: await ho.newCode(desk.branchId) })).state).toBe('synced');
+    const { id } = await desk.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput() });
+    await desk.admin.call('sync.now', {});
+    const devices = await ho.store.db.selectFrom('sync_devices').select('id').execute();
+
+    await desk.admin.call('backups.restore', { name: backup.name });
+    const admin = new Caller(desk.runtime);
+    await admin.call('auth.login', { username: 'admin-jzn', password: ADMIN_PASSWORD });
+    expect(await admin.call('sync.status', {})).toMatchObject({ state: 'resyncing', serverUrl: ho.url, branchId: desk.branchId });
+    expect((await admin.call('sync.now', {})).state).toBe('synced');
+    expect((await admin.call('beneficiaries.get', { id })).id).toBe(id);
+    // Still the one device head office enrolled: no new code was needed.
+    expect(await ho.store.db.selectFrom('sync_devices').select('id').execute()).toEqual(devices);
   });
 
   it('keeps the highest stamp it pulled back as the clock’s floor when the replaced store could not be read', async () => {
