@@ -129,18 +129,18 @@ async function merge(tx: Tx, writer: HeadOfficeWriter, resolution: Wire): Promis
     Object.assign(fields, beneficiaryKeys({ firstName: merged.first_name, fatherName: merged.father_name, grandfatherName: merged.grandfather_name, familyName: merged.family_name }));
   }
   const hlc = resolution.hlc;
-  await share(tx, writer, survivor, alias.branch_id, 'merge');
-  await share(tx, writer, alias, survivor.branch_id, 'merge');
-  // Records merged into the alias earlier now point at the survivor (merges stay one hop deep), and
-  // every branch that could open the alias or one of those records can open the survivor.
+  // Every branch that could open the alias, or a record merged into it earlier, can open the survivor,
+  // and has it before the merge that points there.
   const earlier = await tx.selectFrom('beneficiaries').select(['id', 'branch_id']).where('merged_into', '=', alias.id).execute();
-  for (const e of earlier) await writer.write({ table_name: 'beneficiaries', row_id: e.id, op: 'update', fields: { merged_into: survivor.id }, hlc: resolution.hlc, branch_id: e.branch_id });
-  const sharedAlias = await tx.selectFrom('beneficiary_shares').select('branch_id').where('beneficiary_id', 'in', [alias.id, ...earlier.map((e) => e.id)]).execute();
-  for (const branch of new Set([...earlier.map((e) => e.branch_id), ...sharedAlias.map((s) => s.branch_id)])) await share(tx, writer, survivor, branch, 'merge');
+  const sawAlias = await tx.selectFrom('beneficiary_shares').select('branch_id').where('beneficiary_id', 'in', [alias.id, ...earlier.map((e) => e.id)]).execute();
+  for (const branch of new Set([alias.branch_id, ...earlier.map((e) => e.branch_id), ...sawAlias.map((s) => s.branch_id)])) await share(tx, writer, survivor, branch, 'merge');
+  await share(tx, writer, alias, survivor.branch_id, 'merge');
   if (Object.keys(fields).length > 0) {
     await writer.write({ table_name: 'beneficiaries', row_id: survivor.id, op: 'update', fields: { ...fields, updated_at: resolution.fields.created_at ?? null }, hlc, branch_id: survivor.branch_id });
   }
   await writer.write({ table_name: 'beneficiaries', row_id: alias.id, op: 'update', fields: { merged_into: survivor.id }, hlc, branch_id: alias.branch_id });
+  // Records merged into the alias earlier now point at the survivor: merges stay one hop deep.
+  for (const e of earlier) await writer.write({ table_name: 'beneficiaries', row_id: e.id, op: 'update', fields: { merged_into: survivor.id }, hlc, branch_id: e.branch_id });
   for (const c of conflicts) {
     await writer.insert('field_conflicts', {
       id: uuidv7(), branch_id: survivor.branch_id, table_name: 'beneficiaries', row_id: survivor.id, field: c.field,

@@ -47,7 +47,9 @@ function agendaQuery(db: Db) {
   return db
     .selectFrom('committee_agenda_items')
     .innerJoin('support_requests', 'support_requests.id', 'committee_agenda_items.request_id')
-    .innerJoin('beneficiaries', 'beneficiaries.id', 'support_requests.beneficiary_id')
+    // The name of the record it was made under, or of the survivor that record was merged into.
+    .leftJoin('beneficiaries as named', 'named.id', 'support_requests.beneficiary_id')
+    .innerJoin('beneficiaries', (join) => join.on((eb) => eb('beneficiaries.id', '=', eb.fn.coalesce('named.merged_into', 'named.id'))))
     .select((eb) => [
       'committee_agenda_items.session_id',
       'committee_agenda_items.request_id',
@@ -98,7 +100,9 @@ export type BoardRow = {
 export function listBoard(db: Db, filter: { states: string[]; branchId: string | null; limit: number }): Promise<BoardRow[]> {
   let query = db
     .selectFrom('support_requests')
-    .innerJoin('beneficiaries', 'beneficiaries.id', 'support_requests.beneficiary_id')
+    // The name of the record it was made under, or of the survivor that record was merged into.
+    .leftJoin('beneficiaries as named', 'named.id', 'support_requests.beneficiary_id')
+    .innerJoin('beneficiaries', (join) => join.on((eb) => eb('beneficiaries.id', '=', eb.fn.coalesce('named.merged_into', 'named.id'))))
     .innerJoin('request_types', 'request_types.code', 'support_requests.request_type_code')
     .select((eb) => [
       'support_requests.id',

@@ -7,7 +7,9 @@ export type ComplaintRow = Selectable<ComplaintsTable>;
 function viewQuery(db: Db) {
   return db
     .selectFrom('complaints as c')
-    .leftJoin('beneficiaries as b', 'b.id', 'c.beneficiary_id')
+    // The name of the record it was made under, or of the survivor that record was merged into.
+    .leftJoin('beneficiaries as named', 'named.id', 'c.beneficiary_id')
+    .leftJoin('beneficiaries as b', (join) => join.on((eb) => eb('b.id', '=', eb.fn.coalesce('named.merged_into', 'named.id'))))
     .leftJoin('users as u', 'u.id', 'c.assigned_to')
     .selectAll('c')
     .select((eb) => [

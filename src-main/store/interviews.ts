@@ -27,7 +27,9 @@ export function listOpenInterviews(db: Db, branchId: string | null): Promise<Ope
   let query = db
     .selectFrom('interviews')
     .leftJoin('users', 'users.id', 'interviews.desk_user_id')
-    .leftJoin('beneficiaries', 'beneficiaries.id', 'interviews.beneficiary_id')
+    // The name of the record it was made under, or of the survivor that record was merged into.
+    .leftJoin('beneficiaries as named', 'named.id', 'interviews.beneficiary_id')
+    .leftJoin('beneficiaries', (join) => join.on((eb) => eb('beneficiaries.id', '=', eb.fn.coalesce('named.merged_into', 'named.id'))))
     .selectAll('interviews')
     .select((eb) => [
       'users.display_name as desk_user_name',

@@ -51,7 +51,9 @@ export function listNotifications(db: Db, filter: { branchId: string | null; unr
   let query = db
     .selectFrom('committee_notifications as n')
     .innerJoin('support_requests', 'support_requests.id', 'n.request_id')
-    .innerJoin('beneficiaries', 'beneficiaries.id', 'support_requests.beneficiary_id')
+    // The name of the record it was made under, or of the survivor that record was merged into.
+    .leftJoin('beneficiaries as named', 'named.id', 'support_requests.beneficiary_id')
+    .innerJoin('beneficiaries', (join) => join.on((eb) => eb('beneficiaries.id', '=', eb.fn.coalesce('named.merged_into', 'named.id'))))
     .innerJoin('request_types', 'request_types.code', 'support_requests.request_type_code')
     .select((eb) => [
       'n.id',

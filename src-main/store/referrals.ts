@@ -12,7 +12,9 @@ export type ReferralWithNames = ReferralRow & {
 function withNames(db: Db) {
   return db
     .selectFrom('referrals')
-    .leftJoin('beneficiaries', 'beneficiaries.id', 'referrals.beneficiary_id')
+    // The name of the record it was made under, or of the survivor that record was merged into.
+    .leftJoin('beneficiaries as named', 'named.id', 'referrals.beneficiary_id')
+    .leftJoin('beneficiaries', (join) => join.on((eb) => eb('beneficiaries.id', '=', eb.fn.coalesce('named.merged_into', 'named.id'))))
     .leftJoin('users as referrer', 'referrer.id', 'referrals.referred_by')
     .leftJoin('users as researcher', 'researcher.id', 'referrals.researcher_id')
     .selectAll('referrals')

@@ -57,7 +57,9 @@ export function listRequests(
 ): Promise<RequestListRow[]> {
   let query = db
     .selectFrom('support_requests')
-    .innerJoin('beneficiaries', 'beneficiaries.id', 'support_requests.beneficiary_id')
+    // The name of the record it was made under, or of the survivor that record was merged into.
+    .leftJoin('beneficiaries as named', 'named.id', 'support_requests.beneficiary_id')
+    .innerJoin('beneficiaries', (join) => join.on((eb) => eb('beneficiaries.id', '=', eb.fn.coalesce('named.merged_into', 'named.id'))))
     .innerJoin('request_types', 'request_types.code', 'support_requests.request_type_code')
     .selectAll('support_requests')
     .select((eb) => [

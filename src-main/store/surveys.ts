@@ -32,7 +32,9 @@ function followUpQuery(db: Db) {
   return db
     .selectFrom('survey_follow_ups as f')
     .innerJoin('survey_responses as r', 'r.id', 'f.response_id')
-    .leftJoin('beneficiaries as b', 'b.id', 'r.beneficiary_id')
+    // The name of the record it was made under, or of the survivor that record was merged into.
+    .leftJoin('beneficiaries as named', 'named.id', 'r.beneficiary_id')
+    .leftJoin('beneficiaries as b', (join) => join.on((eb) => eb('b.id', '=', eb.fn.coalesce('named.merged_into', 'named.id'))))
     .select((eb) => [
       'f.id',
       'f.response_id',

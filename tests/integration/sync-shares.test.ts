@@ -10,7 +10,7 @@ import { DIALECTS, firstDesk, nextDesk, startHeadOffice, type Desk, type HeadOff
  * with the visited branch once, so every desk of that branch can show the person its rows name.
  */
 
-describe.each(DIALECTS)('beneficiaries shared with the branch they visited on %s', (dialect) => {
+describe.each(DIALECTS)('beneficiaries shared with the branches that visited or saw them on %s', (dialect) => {
   let ho: HeadOfficeHarness;
   const desks: Desk[] = [];
   afterEach(async () => {
@@ -123,5 +123,31 @@ describe.each(DIALECTS)('beneficiaries shared with the branch they visited on %s
     expect((await c.admin.call('queue.ticket', { id: visit.id })).beneficiaryId).toBe(third);
     expect(await ho.store.db.selectFrom('beneficiary_shares').select('reason').where('branch_id', '=', c.enrolment.branchId).where('beneficiary_id', '=', third).execute())
       .toEqual([{ reason: 'merge' }]);
+  });
+  it('keeps merges one hop deep: a record merged into one that is merged again points at the last survivor everywhere', async () => {
+    const [a, c, d] = await branches('JZN', 'SBY', 'ABH') as [Desk, Desk, Desk];
+    const input = beneficiaryInput();
+    const first = (await a.admin.call('beneficiaries.register', { beneficiary: input })).id;
+    const ticket = await a.admin.call('queue.issue', { service: 'inquiry', beneficiaryId: first });
+    await a.sync();
+    const second = (await c.admin.call('beneficiaries.register', { beneficiary: { ...input, phonePrimary: '0559998887' } })).id;
+    await c.sync();
+    const third = (await d.admin.call('beneficiaries.register', { beneficiary: { ...input, phonePrimary: '0557776665' } })).id;
+    await d.sync();
+    await c.sync();
+    const reviews = (await c.admin.call('sync.reviews', {})).reviews;
+    const pair = (x: string, y: string) => reviews.find((r) => r.records.every((rec) => [x, y].includes(rec.id)))?.id ?? '';
+    await c.admin.call('sync.resolveReview', { reviewId: pair(first, second), decision: 'merge', survivorId: second, aliasFields: [] });
+    await c.sync();
+    await c.admin.call('sync.resolveReview', { reviewId: pair(second, third), decision: 'merge', survivorId: third, aliasFields: [] });
+    await c.sync();
+    for (const desk of [a, d, c]) await desk.sync();
+    for (const db of [ho.store.db, a.runtime.store.db, c.runtime.store.db, d.runtime.store.db]) {
+      const rows = await db.selectFrom('beneficiaries').select(['id', 'merged_into']).where('id', 'in', [first, second]).orderBy('id').execute();
+      expect(rows.map((r) => r.merged_into)).toEqual([third, third]);
+    }
+    // The branch that registered the first record opens the last survivor, and its ticket shows it.
+    expect((await a.admin.call('beneficiaries.get', { id: first })).id).toBe(third);
+    expect((await a.admin.call('queue.today', {})).tickets.find((t) => t.id === ticket.id)?.beneficiaryId).toBe(third);
   });
 });
