@@ -12,6 +12,7 @@ import * as m0010 from './0010_seasons_channels_survey_invitations';
 import * as m0011 from './0011_cross_branch_reviews';
 import * as m0012 from './0012_sync_files';
 import * as m0014 from './0014_audit_access';
+import * as m0015 from './0015_sync_changes_row_index';
 import * as m0016 from './0016_visit_shares';
 import * as m0017 from './0017_usernames_per_branch';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0011_cross_branch_reviews', m0011],
   ['0012_sync_files', m0012],
   ['0014_audit_access', m0014],
+  ['0015_sync_changes_row_index', m0015],
   ['0016_visit_shares', m0016],
   ['0017_usernames_per_branch', m0017],
 ];
