@@ -56,7 +56,9 @@ export const householdHandlers = {
   'household.add': async (ctx, input) => {
     const actor = requireActor(ctx);
     const beneficiary = await requireBeneficiaryInScope(ctx, actor, input.beneficiaryId);
-    const id = await insertHouseholdMember(ctx, beneficiary.id, beneficiary.branch_id, input.member, ctx.stamp());
+    // The member is the writing branch's row: a desk pushes only its own branch's rows, so a member added
+    // to another branch's shared record (a visit) travels as the visited branch's, naming that person.
+    const id = await insertHouseholdMember(ctx, beneficiary.id, actor.branchId, input.member, ctx.stamp());
     ctx.describe({ entity: 'household_member', entityId: id, detail: { beneficiaryId: beneficiary.id } });
     return reread(ctx, id);
   },

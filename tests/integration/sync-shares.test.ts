@@ -44,7 +44,7 @@ describe.each(DIALECTS)('beneficiaries shared with the branches that visited or 
     return ho.store.db.selectFrom('beneficiary_shares').select(['branch_id', 'beneficiary_id', 'owner_branch_id', 'reason']).execute();
   }
 
-  it('shares the person once with a branch whose tickets, contacts, interviews, requests and complaints name them, before those rows in the log', async () => {
+  it('shares the person once with a branch whose tickets, contacts, interviews, requests, complaints and household entries name them, before those rows in the log', async () => {
     const [a, c] = await branches('JZN', 'SBY') as [Desk, Desk];
     const person = (await a.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput({ address: 'حي الروضة' }) })).id;
     await a.sync();
@@ -60,6 +60,7 @@ describe.each(DIALECTS)('beneficiaries shared with the branches that visited or 
     await c.admin.call('interviews.recordInquiry', { id: interview.id, questions: 'سؤال', answers: 'جواب' });
     const request = (await c.admin.call('interviews.saveCaseData', { id: interview.id, caseData: rentCaseData() })).request?.id;
     await c.admin.call('complaints.receive', { beneficiaryId: person, ticketId: ticket.id, kind: 'suggestion', channel: 'in_person_interview', subject: 'تمديد ساعات الاستقبال', details: null });
+    await c.admin.call('household.add', { beneficiaryId: person, member: { fullName: 'نورة أحمد الحربي', relation: 'daughter', gender: 'female', birthDate: '2012-05-01' } });
     await c.sync();
     expect(await c.runtime.store.db.selectFrom('sync_rejections').select('change_id').execute()).toEqual([]);
 
@@ -87,7 +88,9 @@ describe.each(DIALECTS)('beneficiaries shared with the branches that visited or 
     await c2.sync();
     expect(await c2.runtime.store.db.selectFrom('sync_rejections').select(['table_name', 'reason']).execute()).toEqual([]);
     await c2.admin.call('auth.login', { username: 'admin-sby', password: ADMIN_PASSWORD });
-    expect(await c2.admin.call('beneficiaries.get', { id: person })).toMatchObject({ id: person });
+    const profile = await c2.admin.call('beneficiaries.get', { id: person });
+    expect(profile).toMatchObject({ id: person });
+    expect(profile.household.map((m) => m.fullName)).toEqual(['نورة أحمد الحربي']);
     const today = await c2.admin.call('queue.today', {});
     expect(today.tickets.find((t) => t.id === ticket.id)).toMatchObject({ beneficiaryId: person, beneficiaryName: expect.stringContaining('الحربي') });
     expect((await c2.admin.call('contacts.forBeneficiary', { beneficiaryId: person })).items.map((i) => i.id)).toContain(contact.id);
