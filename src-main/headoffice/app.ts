@@ -14,6 +14,7 @@ import { FileStore } from './file-store';
 import { registerReviewRoutes } from './review-routes';
 import { Metrics } from './metrics';
 import { registerSurveyRoutes } from './survey-routes';
+import { learnAssociationName } from '../store/association-name';
 import { pagePull, pullReplyJson, receiveBatch } from './push';
 import { schemaPolicy, schemaRefusal } from './schema-gate';
 import type { HeadOfficeStore } from './store';
@@ -111,7 +112,8 @@ export async function buildHeadOffice(options: HeadOfficeOptions) {
     const enrolled = await enrolDevice(store.db, body.data.code, now(), body.data.branchId);
     if (!enrolled) { metrics.add('enrolments_refused_total'); return refuse(reply, 403, 'enrolment_refused'); }
     request.log.info({ deviceId: enrolled.device.id, branchId: enrolled.device.branchId }, 'device enrolled');
-    return { deviceId: enrolled.device.id, credential: enrolled.credential, branchId: enrolled.device.branchId, schemaVersion: store.schemaVersion };
+    const association = await learnAssociationName(store.db, body.data.association);
+    return { deviceId: enrolled.device.id, credential: enrolled.credential, branchId: enrolled.device.branchId, schemaVersion: store.schemaVersion, association };
   });
 
   app.post('/sync/push', async (request, reply) => {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema';
+import { learnAssociationName } from '../store/association-name';
 import { getSettings, putSetting } from '../store/settings';
 import { readEnrolment, saveEnrolment } from '../store/sync-state';
 import { enrolWithServer, SyncFailure } from '../sync/server-client';
@@ -32,7 +33,11 @@ export const joinBranchHandlers = {
     let enrolment = await readEnrolment(db);
     if (!enrolment) {
       const reply = await enrolWithServer(input.serverUrl, input.code).catch((error: unknown) => { throw refusal(error); });
-      await saveEnrolment(db, { serverUrl: input.serverUrl, deviceId: reply.deviceId, credential: reply.credential, branchId: reply.branchId });
+      await db.transaction().execute(async (tx) => {
+        await saveEnrolment(tx, { serverUrl: input.serverUrl, deviceId: reply.deviceId, credential: reply.credential, branchId: reply.branchId });
+        // The association's name comes with the enrolment: this desk's forms and reports print it.
+        await learnAssociationName(tx, reply.association);
+      });
       enrolment = await readEnrolment(db);
     }
     if (!enrolment) throw new Error('The enrolment just saved could not be read back.');

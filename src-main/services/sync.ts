@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema';
 import { appendAudit } from '../store/audit-log';
+import { learnAssociationName, readAssociationName } from '../store/association-name';
 import { listParked, readEnrolment, saveEnrolment } from '../store/sync-state';
 import { existingScheduler, schedulerFor, type SyncScheduler } from '../sync/scheduler';
 import { enrolWithServer, SyncFailure } from '../sync/server-client';
@@ -42,11 +43,13 @@ export const syncHandlers = {
   'sync.enrol': async (ctx, input) => {
     const actor = requireActor(ctx);
     // The code must be for this desk's branch; the server checks before using the code up.
-    const reply = await enrolWithServer(input.serverUrl, input.code, actor.branchId).catch((error: unknown) => { throw enrolmentError(error); });
     const db = rootDb(ctx);
+    const association = await readAssociationName(db);
+    const reply = await enrolWithServer(input.serverUrl, input.code, actor.branchId, association ?? undefined).catch((error: unknown) => { throw enrolmentError(error); });
     const stamp = ctx.stamp();
     await db.transaction().execute(async (tx) => {
       await saveEnrolment(tx, { serverUrl: input.serverUrl, deviceId: reply.deviceId, credential: reply.credential, branchId: reply.branchId });
+      await learnAssociationName(tx, reply.association);
       // Who enrolled this desk, and as which device: in the audit chain with the enrolment itself.
       await appendAudit(tx, {
         branchId: actor.branchId, userId: actor.id, action: 'sync.enrol', entity: 'sync_device', entityId: reply.deviceId,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EnrolReply, PullReply, PushReply, SCHEMA_HEADER, SYNC_ERRORS, type SyncErrorCode, type WireChange } from '../../src-shared/contract/sync';
+import { EnrolReply, PullReply, PushReply, SCHEMA_HEADER, SYNC_ERRORS, type AssociationName, type SyncErrorCode, type WireChange } from '../../src-shared/contract/sync';
 
 /** A refusal or failure of the head-office server, by code (offline: it could not be reached). */
 export class SyncFailure extends Error {
@@ -35,9 +35,9 @@ function base(serverUrl: string): string {
   return serverUrl.replace(/\/+$/, '');
 }
 
-export function enrolWithServer(serverUrl: string, code: string, branchId?: string) {
+export function enrolWithServer(serverUrl: string, code: string, branchId?: string, association?: AssociationName) {
   return request(`${base(serverUrl)}/sync/enrol`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, branchId }),
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, branchId, association }),
   }, EnrolReply);
 }
 

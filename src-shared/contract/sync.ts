@@ -45,9 +45,17 @@ export const PullReply = z.object({
 });
 export type PullReply = z.infer<typeof PullReply>;
 
-/** `branchId`: the desk's own branch; a code for another branch is refused without being used up. */
-export const EnrolRequest = z.object({ code: z.string().min(4).max(40), branchId: Id.optional() });
-export const EnrolReply = z.object({ deviceId: Id, credential: z.string().min(20), branchId: Id, schemaVersion: z.number().int() });
+/** The association's name as set up on a desk: it travels by enrolment (settings never travel as rows). */
+export const AssociationName = z.object({ nameAr: z.string().trim().min(1).max(200), nameEn: z.string().trim().min(1).max(200).nullable() });
+export type AssociationName = z.infer<typeof AssociationName>;
+
+/**
+ * `branchId`: the desk's own branch; a code for another branch is refused without being used up.
+ * `association`: the name a set-up desk knows; head office keeps the first it is told.
+ */
+export const EnrolRequest = z.object({ code: z.string().min(4).max(40), branchId: Id.optional(), association: AssociationName.optional() });
+/** `association`: the name head office knows (null: none yet), which a desk joining its branch takes. */
+export const EnrolReply = z.object({ deviceId: Id, credential: z.string().min(20), branchId: Id, schemaVersion: z.number().int(), association: AssociationName.nullable().optional() });
 
 /**
  * The header each push and pull carries. Head office refuses a desk below its minimum supported

@@ -4,7 +4,7 @@ import { openRuntime } from '../../src-main/api/runtime';
 import { updateTravelling } from '../../src-main/store/row-writer';
 import { stopScheduler } from '../../src-main/sync/scheduler';
 import { ADMIN_PASSWORD, beneficiaryInput, Caller, silentLogger, tempDir, TEST_STORE_KEY } from './support/test-runtime';
-import { DIALECTS, firstDesk, nextDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
+import { DIALECTS, firstDesk, nextDesk, setUpDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
 
 /**
  * Several desks at one branch: a desk joins the branch from an empty store with an enrolment code
@@ -131,5 +131,28 @@ describe.each(DIALECTS)('desks of one branch on %s', (dialect) => {
     expect(conflicts).toEqual([{ losing_value: 'أقدم', winning_value: 'أحدث' }]);
     expect((await b.admin.call('auth.login', { username: 'admin-jzn', password: ADMIN_PASSWORD })).username).toBe('admin-jzn');
     expect((await b.admin.call('sync.conflicts', {})).conflicts).toHaveLength(1);
+  });
+  it('carries the association’s name by enrolment: head office learns it from the first desk, a desk joining the branch prints it', async () => {
+    ho = await startHeadOffice(dialect);
+    cleanup.push(() => ho.close());
+    const a = await setUpDesk('JZN');
+    cleanup.push(() => a.close());
+    await a.admin.call('sync.enrol', { serverUrl: ho.url, code: await ho.newCode(a.branchId) });
+    const known = await ho.store.db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'association_name_%').execute();
+    expect(known).toEqual([{ key: 'association_name_ar', value: 'جمعية مأمن' }]);
+
+    // A desk set up under another name does not rename the association at head office.
+    const other = await setUpDesk('SBY');
+    cleanup.push(() => other.close());
+    await other.runtime.store.db.updateTable('settings').set({ value: 'اسم آخر' }).where('key', '=', 'association_name_ar').execute();
+    await other.admin.call('sync.enrol', { serverUrl: ho.url, code: await ho.newCode(other.branchId) });
+    expect((await ho.store.db.selectFrom('settings').select('value').where('key', '=', 'association_name_ar').executeTakeFirstOrThrow()).value).toBe('جمعية مأمن');
+
+    const temp = tempDir();
+    const runtime = await openRuntime({ storePath: join(temp.dir, 'desk.sqlite'), storeKey: TEST_STORE_KEY, appVersion: 'test', logger: silentLogger() });
+    cleanup.push(async () => { stopScheduler(runtime.store.path); await runtime.close(); temp.remove(); });
+    const b = new Caller(runtime);
+    await b.call('setup.join', { serverUrl: ho.url, code: await ho.newCode(a.branchId, 'desk 2') });
+    expect(await b.call('setup.status', {})).toEqual({ initialised: true, associationNameAr: 'جمعية مأمن', associationNameEn: null });
   });
 });
