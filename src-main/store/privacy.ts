@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from './schema';
+import { personIds } from './duplicate-reviews';
 import type { PrivacyConsentsTable, PrivacyCorrectionsTable, PrivacyExportsTable, RetentionRulesTable } from './schema-privacy';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -36,8 +37,9 @@ export function findExportRequest(db: Db, id: string): Promise<ExportRow | undef
   return exportQuery(db).where('e.id', '=', id).executeTakeFirst();
 }
 
-export function listExportRequests(db: Db, beneficiaryId: string): Promise<ExportRow[]> {
-  return exportQuery(db).where('e.beneficiary_id', '=', beneficiaryId).orderBy('e.requested_at', 'desc').execute();
+/** A person's requests, those made under a record merged into theirs included (as the lists below). */
+export async function listExportRequests(db: Db, beneficiaryId: string): Promise<ExportRow[]> {
+  return exportQuery(db).where('e.beneficiary_id', 'in', await personIds(db, beneficiaryId)).orderBy('e.requested_at', 'desc').execute();
 }
 
 /** The first hand-over sets the delivery moment; later formats are added to the same request. */
@@ -74,8 +76,8 @@ export function findCorrection(db: Db, id: string): Promise<CorrectionListRow | 
   return correctionQuery(db).where('c.id', '=', id).executeTakeFirst();
 }
 
-export function listCorrectionsOfBeneficiary(db: Db, beneficiaryId: string): Promise<CorrectionListRow[]> {
-  return correctionQuery(db).where('c.beneficiary_id', '=', beneficiaryId).orderBy('c.received_at', 'desc').execute();
+export async function listCorrectionsOfBeneficiary(db: Db, beneficiaryId: string): Promise<CorrectionListRow[]> {
+  return correctionQuery(db).where('c.beneficiary_id', 'in', await personIds(db, beneficiaryId)).orderBy('c.received_at', 'desc').execute();
 }
 
 /** Open requests, soonest due first; `branchId` limits them to one branch (scope own). */
@@ -89,15 +91,15 @@ export async function insertConsent(db: Db, row: Insertable<PrivacyConsentsTable
   await db.insertInto('privacy_consents').values(row).execute();
 }
 
-/** Newest first: the first row is the standing status. */
-export function listConsents(db: Db, beneficiaryId: string): Promise<ConsentRow[]> {
+/** Newest first: the first row is the standing status (of the person: consents under a merged-away id count). */
+export async function listConsents(db: Db, beneficiaryId: string): Promise<ConsentRow[]> {
   return db
     .selectFrom('privacy_consents as c')
     .leftJoin('users as u', 'u.id', 'c.recorded_by')
     .leftJoin('signed_forms as f', 'f.id', 'c.form_id')
     .selectAll('c')
     .select(['u.display_name as recorded_by_name', 'f.code as form_code'])
-    .where('c.beneficiary_id', '=', beneficiaryId)
+    .where('c.beneficiary_id', 'in', await personIds(db, beneficiaryId))
     .orderBy('c.recorded_at', 'desc')
     .orderBy('c.id', 'desc')
     .execute();

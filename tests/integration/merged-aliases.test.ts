@@ -28,6 +28,8 @@ describe('rows naming a merged-away record', () => {
     const interview = (await s.admin.call('interviews.start', { beneficiaryId: alias })).id;
     await s.admin.call('interviews.recordInquiry', { id: interview, questions: 'سؤال', answers: 'جواب' });
     const request = (await s.admin.call('interviews.saveCaseData', { id: interview, caseData: rentCaseData() })).request?.id;
+    const exportRequest = (await s.admin.call('privacy.requestExport', { beneficiaryId: alias, channel: 'phone' })).id;
+    const correction = (await s.admin.call('privacy.requestCorrection', { beneficiaryId: alias, field: 'address', requestedValue: 'حي الصفا', justification: 'انتقلت الأسرة', channel: 'phone' })).id;
     const complaint = (await s.admin.call('complaints.receive', { beneficiaryId: alias, ticketId: null, kind: 'suggestion', channel: 'phone', subject: 'تمديد ساعات الاستقبال', details: null })).id;
     // The merge as head office writes it and a desk merges it.
     const db = s.runtime.store.db;
@@ -35,7 +37,7 @@ describe('rows naming a merged-away record', () => {
       const row = await tx.selectFrom('beneficiaries').selectAll().where('id', '=', alias).executeTakeFirstOrThrow();
       await updateTravelling(tx, 'beneficiaries', row, { merged_into: survivor }, { hlc: s.runtime.clock.next(), now: new Date().toISOString(), userId: null }, { history: false });
     });
-    return { survivor, alias, contact, ticket, interview, request, complaint };
+    return { survivor, alias, contact, ticket, interview, request, complaint, exportRequest, correction };
   }
 
   it('lists the household members added under either record on the survivor’s profile, by either id', async () => {
@@ -71,5 +73,14 @@ describe('rows naming a merged-away record', () => {
     expect((await s.admin.call('requests.list', {})).items.find((r) => r.id === request)?.beneficiaryName).toBe(name);
     expect((await s.admin.call('interviews.listOpen', {})).items.find((i) => i.id === interview)?.beneficiaryName).toBe(name);
     expect((await s.admin.call('complaints.list', {})).items.find((c) => c.id === complaint)?.beneficiaryName).toBe(name);
+  });
+
+  it('lists the data-export and correction requests made under the alias on the survivor’s rights, by either id', async () => {
+    const { survivor, alias, exportRequest, correction } = await mergedPair();
+    for (const id of [survivor, alias]) {
+      const rights = await s.admin.call('privacy.rights', { beneficiaryId: id });
+      expect(rights.exports.map((e) => e.id)).toEqual([exportRequest]);
+      expect(rights.corrections.map((c) => c.id)).toEqual([correction]);
+    }
   });
 });
