@@ -91,6 +91,7 @@ describe.each(DIALECTS)('beneficiaries shared with the branches that visited or 
     const profile = await c2.admin.call('beneficiaries.get', { id: person });
     expect(profile).toMatchObject({ id: person });
     expect(profile.household.map((m) => m.fullName)).toEqual(['نورة أحمد الحربي']);
+    expect((await c2.admin.call('beneficiaries.search', { query: 'أحمد الحربي', limit: 20 })).items.map((i) => i.id)).toEqual([person]);
     const today = await c2.admin.call('queue.today', {});
     expect(today.tickets.find((t) => t.id === ticket.id)).toMatchObject({ beneficiaryId: person, beneficiaryName: expect.stringContaining('الحربي') });
     expect((await c2.admin.call('contacts.forBeneficiary', { beneficiaryId: person })).items.map((i) => i.id)).toContain(contact.id);
