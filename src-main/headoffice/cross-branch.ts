@@ -11,7 +11,7 @@ import type { Device } from './devices';
 import { share, shareVisited } from './beneficiary-shares';
 import { mayHaveOtherBranchTwin } from './duplicate-prefilter';
 import type { Superseded } from './field-conflicts';
-import { HeadOfficeWriter, observeStamp } from './head-office-writes';
+import { HeadOfficeWriter, nextStamp, observeStamp } from './head-office-writes';
 
 /**
  * Cross-branch duplicates at head office. A beneficiary arriving from one branch with the national
@@ -139,8 +139,9 @@ async function merge(tx: Tx, writer: HeadOfficeWriter, resolution: Wire): Promis
     await writer.write({ table_name: 'beneficiaries', row_id: survivor.id, op: 'update', fields: { ...fields, updated_at: resolution.fields.created_at ?? null }, hlc, branch_id: survivor.branch_id });
   }
   await writer.write({ table_name: 'beneficiaries', row_id: alias.id, op: 'update', fields: { merged_into: survivor.id }, hlc, branch_id: alias.branch_id });
-  // Records merged into the alias earlier now point at the survivor: merges stay one hop deep.
-  for (const e of earlier) await writer.write({ table_name: 'beneficiaries', row_id: e.id, op: 'update', fields: { merged_into: survivor.id }, hlc, branch_id: e.branch_id });
+  // Records merged into the alias earlier now point at the survivor: merges stay one hop deep. Stamped
+  // by head office's clock (after every stamp it has seen), so the earlier merge cannot win over it.
+  for (const e of earlier) await writer.write({ table_name: 'beneficiaries', row_id: e.id, op: 'update', fields: { merged_into: survivor.id }, hlc: nextStamp(), branch_id: e.branch_id });
   for (const c of conflicts) {
     await writer.insert('field_conflicts', {
       id: uuidv7(), branch_id: survivor.branch_id, table_name: 'beneficiaries', row_id: survivor.id, field: c.field,
