@@ -89,9 +89,13 @@ export async function listConflicts(db: Db, limit: number) {
       ? await db.selectFrom('beneficiaries').selectAll().where('id', '=', r.row_id).executeTakeFirst()
       : undefined;
     const value = current ? (current as Record<string, unknown>)[r.field] : undefined;
+    // Who typed the losing value: its history entry names the user (known here when of this branch).
+    const author = await db.selectFrom('field_history').innerJoin('users', 'users.id', 'field_history.changed_by').select('users.display_name')
+      .where('field_history.table_name', '=', r.table_name).where('field_history.row_id', '=', r.row_id)
+      .where('field_history.field', '=', r.field).where('field_history.hlc', '=', r.losing_hlc).executeTakeFirst();
     out.push({
       id: r.id, table: r.table_name, rowId: r.row_id, field: r.field, losingValue: r.losing_value, winningValue: r.winning_value,
-      losingDesk: parseHlc(r.losing_hlc).node, losingAt: new Date(parseHlc(r.losing_hlc).wallMs).toISOString(),
+      losingDesk: parseHlc(r.losing_hlc).node, losingBy: author?.display_name ?? null, losingAt: new Date(parseHlc(r.losing_hlc).wallMs).toISOString(),
       currentValue: value === undefined || value === null ? null : String(value),
     });
   }

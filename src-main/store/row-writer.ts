@@ -122,23 +122,21 @@ export async function updateTravelling(
   if (options.history) {
     const visible = changed.filter((key) => !options.hiddenFromHistory?.has(key));
     if (visible.length > 0) {
-      await db
-        .insertInto('field_history')
-        .values(
-          visible.map((field) => ({
-            id: uuidv7(),
-            branch_id: before.branch_id,
-            table_name: table,
-            row_id: before.id,
-            field,
-            old_value: before[field] === null || before[field] === undefined ? null : String(before[field]),
-            new_value: after[field] === null || after[field] === undefined ? null : String(after[field]),
-            changed_by: stamp.userId,
-            changed_at: stamp.now,
-            hlc: stamp.hlc,
-          })),
-        )
-        .execute();
+      const entries = visible.map((field) => ({
+        id: uuidv7(),
+        branch_id: before.branch_id,
+        table_name: table,
+        row_id: before.id,
+        field,
+        old_value: before[field] === null || before[field] === undefined ? null : String(before[field]),
+        new_value: after[field] === null || after[field] === undefined ? null : String(after[field]),
+        changed_by: stamp.userId,
+        changed_at: stamp.now,
+        hlc: stamp.hlc,
+      }));
+      await db.insertInto('field_history').values(entries).execute();
+      // The history travels with the edit: every desk of the branch, and head office, see who changed what.
+      for (const entry of entries) await appendChange(db, 'field_history', entry.id, entry.branch_id, 'insert', entry, stamp);
     }
   }
   return changed;

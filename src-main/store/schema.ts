@@ -247,4 +247,5 @@ export type TravellingTable = 'branches' | 'users' | 'beneficiaries' | 'househol
   | 'research_reports' | 'committee_sessions' | 'committee_agenda_items' | 'committee_decisions' | 'deliveries'
   | 'survey_responses' | 'survey_follow_ups' | 'outreach_tasks' | 'complaints'
   | 'survey_invitations'
-  | 'duplicate_reviews' | 'duplicate_resolutions' | 'beneficiary_shares' | 'field_conflicts';
+  | 'duplicate_reviews' | 'duplicate_resolutions' | 'beneficiary_shares' | 'field_conflicts'
+  | 'field_history';

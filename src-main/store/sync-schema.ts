@@ -61,6 +61,7 @@ export const TRAVELLING_TABLES = [
   'survey_responses', 'survey_follow_ups', 'outreach_tasks', 'complaints',
   'survey_invitations',
   'duplicate_reviews', 'duplicate_resolutions', 'beneficiary_shares', 'field_conflicts',
+  'field_history',
 ] as const satisfies readonly TravellingTable[];
 
 type Missing = Exclude<TravellingTable, (typeof TRAVELLING_TABLES)[number]>;
@@ -72,6 +73,8 @@ export const INSERT_ONLY_TABLES: ReadonlySet<string> = new Set<TravellingTable>(
   'attachments', 'interview_steps', 'signatures', 'ticket_events', 'signed_forms', 'form_prints', 'committee_decisions', 'deliveries',
   'survey_invitations',
   'duplicate_reviews', 'duplicate_resolutions', 'beneficiary_shares', 'field_conflicts',
+  // An edit's history entry (who changed which field from what to what): written once, like the edit.
+  'field_history',
 ]);
 
 /** Association-wide reference data: every branch pulls these, whichever branch wrote them. */

@@ -37,8 +37,9 @@ export const FieldConflict = z.object({
   field: z.string(),
   losingValue: z.string().nullable(),
   winningValue: z.string().nullable(),
-  /** The install that wrote the losing value (the node of its stamp), and when. */
+  /** The install that wrote the losing value (the node of its stamp), who typed it (when known here), and when. */
   losingDesk: z.string(),
+  losingBy: z.string().nullable(),
   losingAt: z.string(),
   currentValue: z.string().nullable(),
 });

@@ -13,10 +13,10 @@ import { DIALECTS, firstDesk, nextDesk, setUpDesk, startHeadOffice, type Desk, t
  * as a superseded value that shows in the history and can be typed again.
  */
 
-async function editNotes(desk: Desk, id: string, notes: string): Promise<void> {
+async function editNotes(desk: Desk, id: string, notes: string, userId: string | null = null): Promise<void> {
   await desk.runtime.store.db.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('beneficiaries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    await updateTravelling(tx, 'beneficiaries', before, { notes }, { hlc: desk.runtime.clock.next(), now: new Date().toISOString(), userId: null }, { history: true });
+    await updateTravelling(tx, 'beneficiaries', before, { notes }, { hlc: desk.runtime.clock.next(), now: new Date().toISOString(), userId }, { history: true });
   });
 }
 
@@ -89,7 +89,8 @@ describe.each(DIALECTS)('desks of one branch on %s', (dialect) => {
     expect(await ho.store.db.selectFrom('field_conflicts').select('id').execute()).toHaveLength(0);
 
     // Concurrent: neither desk has seen the other's edit.
-    await editNotes(a, id, 'من المكتب الأول');
+    const admin = await a.runtime.store.db.selectFrom('users').select('id').where('username', '=', 'admin-jzn').executeTakeFirstOrThrow();
+    await editNotes(a, id, 'من المكتب الأول', admin.id);
     await new Promise((r) => setTimeout(r, 5));
     await editNotes(b, id, 'من المكتب الثاني');
     await a.sync();
@@ -99,6 +100,11 @@ describe.each(DIALECTS)('desks of one branch on %s', (dialect) => {
     expect(atHeadOffice).toEqual([{ field: 'notes', losing_value: 'من المكتب الأول', winning_value: 'من المكتب الثاني' }]);
     const { conflicts } = await a.admin.call('sync.conflicts', {});
     expect(conflicts).toEqual([expect.objectContaining({ field: 'notes', losingValue: 'من المكتب الأول', winningValue: 'من المكتب الثاني', currentValue: 'من المكتب الثاني' })]);
+    // The other desk of the branch names who typed the losing value too (the history entry travelled).
+    for (const desk of [a, b]) {
+      await desk.admin.call('auth.login', { username: 'admin-jzn', password: ADMIN_PASSWORD }).catch(() => undefined);
+    }
+    expect((await b.admin.call('sync.conflicts', {})).conflicts).toEqual([expect.objectContaining({ losingBy: 'مدير الفرع' })]);
     const history = await a.admin.call('beneficiaries.history', { id });
     expect(history.changes).toContainEqual(expect.objectContaining({ field: 'notes', oldValue: 'من المكتب الأول', newValue: 'من المكتب الثاني', superseded: true }));
 

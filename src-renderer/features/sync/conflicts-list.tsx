@@ -25,7 +25,12 @@ export function ConflictsList({ lastRunAt }: { lastRunAt: string | null }) {
     { key: 'losing', title: t('syncReview.conflicts.losing'), render: (_v, c) => <del><bdi>{c.losingValue ?? '—'}</bdi></del> },
     { key: 'winning', title: t('syncReview.conflicts.winning'), render: (_v, c) => <bdi>{c.winningValue ?? '—'}</bdi> },
     { key: 'current', title: t('syncReview.conflicts.current'), render: (_v, c) => <bdi>{c.currentValue ?? '—'}</bdi> },
-    { key: 'desk', title: t('syncReview.conflicts.desk'), render: (_v, c) => <span className="ltr-value">{c.losingDesk}</span> },
+    {
+      key: 'desk',
+      title: t('syncReview.conflicts.desk'),
+      // The person who typed the losing value; an install id only when that person is not known here.
+      render: (_v, c) => (c.losingBy ? <bdi>{c.losingBy}</bdi> : <span className="ltr-value">{c.losingDesk}</span>),
+    },
     { key: 'when', title: t('syncReview.conflicts.when'), render: (_v, c) => <DateTimeText value={c.losingAt} /> },
     {
       key: 'action',
