@@ -81,10 +81,10 @@ async function detect(tx: Tx, writer: HeadOfficeWriter, id: string): Promise<voi
   const person = personFromRow(row);
   const candidates = await findCandidateRows(tx, {
     nationalIds: person.nationalId ? [person.nationalId] : [], phones: person.phones,
-    nameKey: row.name_key, phoneticKey: row.phonetic_key, lineageKey: row.lineage_key, excludeId: row.id,
+    nameKey: row.name_key, phoneticKey: row.phonetic_key, lineageKey: row.lineage_key, excludeId: row.id, otherThanBranch: row.branch_id,
   });
   for (const other of candidates) {
-    if (other.branch_id === row.branch_id || other.merged_into) continue;
+    if (other.merged_into) continue;
     const sameId = person.nationalId !== null && personFromRow(other).nationalId === person.nationalId;
     const assessment = assessDuplicate(person, personFromRow(other));
     if (!sameId && (assessment.kind !== 'duplicate' || assessment.score < DUPLICATE_THRESHOLD)) continue;

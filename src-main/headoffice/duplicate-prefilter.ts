@@ -47,7 +47,7 @@ export async function mayHaveOtherBranchTwin(tx: Tx, ids: readonly string[]): Pr
   const byBranch = groupByBranch(rows);
   for (const [branchId, group] of byBranch) {
     // No other branch has anyone yet (a branch's first sync into a new head office): nothing to look up.
-    if (!(await tx.selectFrom('beneficiaries').select('id').where('branch_id', '!=', branchId).limit(1).executeTakeFirst())) continue;
+    if (!(await anyoneElsewhere(tx, branchId))) continue;
     const collect = (pick: (r: KeyRow) => Array<string | null>) => new Set(group.flatMap(pick).filter((v): v is string => Boolean(v)));
     const phones = collect((r) => [r.phone_primary, r.phone_secondary]);
     const held = {
@@ -65,6 +65,15 @@ export async function mayHaveOtherBranchTwin(tx: Tx, ids: readonly string[]): Pr
     }
   }
   return worth;
+}
+
+/**
+ * Whether any other branch has a beneficiary: two range reads on the branch index (below and above
+ * this branch's id), where `branch_id != ?` would scan every row of a head office holding one branch.
+ */
+async function anyoneElsewhere(tx: Tx, branchId: string): Promise<boolean> {
+  const below = await tx.selectFrom('beneficiaries').select('id').where('branch_id', '<', branchId).limit(1).executeTakeFirst();
+  return below !== undefined || (await tx.selectFrom('beneficiaries').select('id').where('branch_id', '>', branchId).limit(1).executeTakeFirst()) !== undefined;
 }
 
 function groupByBranch(rows: readonly KeyRow[]): Map<string, KeyRow[]> {

@@ -78,6 +78,8 @@ export async function findCandidateRows(
     phoneticKey: string;
     lineageKey: string;
     excludeId: string | null;
+    /** Only other branches' records (head office's cross-branch check: its own branch's namesakes must not fill the limit). */
+    otherThanBranch?: string;
   },
   limit = 50,
 ): Promise<BeneficiaryWithBranch[]> {
@@ -94,6 +96,7 @@ export async function findCandidateRows(
   }
   let query = withBranch(db).where('beneficiaries.id', 'in', ids);
   if (keys.excludeId) query = query.where('beneficiaries.id', '!=', keys.excludeId);
+  if (keys.otherThanBranch) query = query.where('beneficiaries.branch_id', '!=', keys.otherThanBranch);
   return query.limit(limit).execute();
 }
 
