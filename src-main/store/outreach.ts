@@ -114,7 +114,9 @@ export async function taskKeysInWindow(db: Db, ruleCode: string, from: string, t
 function taskQuery(db: Db) {
   return db
     .selectFrom('outreach_tasks as t')
-    .innerJoin('beneficiaries as b', 'b.id', 't.beneficiary_id')
+    // The family it was made for, or the survivor that record was merged into.
+    .innerJoin('beneficiaries as named', 'named.id', 't.beneficiary_id')
+    .innerJoin('beneficiaries as b', (join) => join.on((eb) => eb('b.id', '=', eb.fn.coalesce('named.merged_into', 'named.id'))))
     .leftJoin('users as u', 'u.id', 't.done_by')
     .selectAll('t')
     .select((eb) => [

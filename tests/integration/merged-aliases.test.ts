@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { updateTravelling } from '../../src-main/store/row-writer';
-import { beneficiaryInput, setUpStore, type TestStore } from './support/test-runtime';
+import { ADMIN_PASSWORD, beneficiaryInput, setUpStoreAt, type TestClock, type TestStore } from './support/test-runtime';
 import { rentCaseData } from './support/interview-fixtures';
 
 /**
@@ -10,11 +10,11 @@ import { rentCaseData } from './support/interview-fixtures';
  */
 
 describe('rows naming a merged-away record', () => {
-  let s: TestStore;
+  let s: TestStore & { clock: TestClock };
   afterEach(async () => s.close());
 
   async function mergedPair() {
-    s = await setUpStore();
+    s = await setUpStoreAt(new Date());
     const survivor = (await s.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput() })).id;
     const alias = (await s.admin.call('beneficiaries.register', {
       beneficiary: beneficiaryInput({ firstName: 'سالم', fatherName: 'ناصر', grandfatherName: 'علي', familyName: 'القحطاني', phonePrimary: '0559998887', birthDate: '1990-01-01' }),
@@ -82,5 +82,14 @@ describe('rows naming a merged-away record', () => {
       expect(rights.exports.map((e) => e.id)).toEqual([exportRequest]);
       expect(rights.corrections.map((c) => c.id)).toEqual([correction]);
     }
+  });
+
+  it('names the survivor on an outreach task made for the alias', async () => {
+    const { request } = await mergedPair();
+    s.clock.advanceDays(6);
+    await s.admin.call('auth.login', { username: 'admin', password: ADMIN_PASSWORD });
+    await s.admin.call('outreach.evaluate', {});
+    const task = (await s.admin.call('outreach.list', {})).items.find((t) => t.requestId === request);
+    expect(task).toMatchObject({ kind: 'missing_documents', beneficiaryName: 'أحمد عبدالله محمد الحربي' });
   });
 });
