@@ -30,7 +30,10 @@ const ACCEPTED_STATES = ['decided_accepted', 'delivered'] as const;
  * - school_age_members: a household member (not removed) born within `birthRange`.
  */
 export function eligibleHouseholds(db: Db, eligibility: SeasonEligibility, birthRange: { from: string; to: string }): Promise<SeasonHousehold[]> {
-  const base = db.selectFrom('beneficiaries as b').select(['b.id as beneficiary_id', 'b.branch_id', 'b.preferred_channel']);
+  // A record of another branch shared with this desk's (a visit, a review) is called by this branch:
+  // its share names this branch, and a desk writes only its own branch's rows.
+  const base = db.selectFrom('beneficiaries as b').leftJoin('beneficiary_shares as s', 's.beneficiary_id', 'b.id')
+    .select((eb) => ['b.id as beneficiary_id', eb.fn.coalesce('s.branch_id', 'b.branch_id').as('branch_id'), 'b.preferred_channel']);
   if (eligibility === 'school_age_members') {
     return base
       .where((eb) =>

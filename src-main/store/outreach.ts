@@ -82,9 +82,11 @@ export function missingDocumentFacts(db: Db, from: string, to: string): Promise<
 export async function noContactFacts(db: Db, from: string, to: string): Promise<OutreachFact[]> {
   const rows = await db
     .selectFrom('beneficiaries as b')
+    // A record of another branch shared with this desk's is followed up by this branch (its share names it).
+    .leftJoin('beneficiary_shares as s', 's.beneficiary_id', 'b.id')
     .select((eb) => [
       'b.id as beneficiary_id',
-      'b.branch_id',
+      eb.fn.coalesce('s.branch_id', 'b.branch_id').as('branch_id'),
       sql<null>`null`.as('request_id'),
       sql<string>`substr(coalesce(${eb.selectFrom('contacts as c').select((c) => c.fn.max('c.occurred_at').as('m')).whereRef('c.beneficiary_id', '=', 'b.id')}, b.created_at), 1, 10)`.as('anchor_day'),
     ])

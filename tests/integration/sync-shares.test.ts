@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyChanges, readColumnCatalog, type Change } from '../../src-main/store/change-apply';
+import { noContactFacts } from '../../src-main/store/outreach';
+import { eligibleHouseholds } from '../../src-main/store/outreach-seasons';
 import { ADMIN_PASSWORD, beneficiaryInput } from './support/test-runtime';
 import { rentCaseData } from './support/interview-fixtures';
 import { DIALECTS, firstDesk, nextDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
@@ -75,6 +77,10 @@ describe.each(DIALECTS)('beneficiaries shared with the branches that visited or 
       expect(seqOf((e) => e.table_name === table && e.row_id === id && e.audience_branch === null)).toBeGreaterThan(personCopied);
     }
     const copies = log.filter((e) => e.audience_branch === sby).length;
+    // The visited branch's outreach for the person (its open request, the member it added) is its own row to push.
+    const everyDay = { from: '1900-01-01', to: '2999-12-31' };
+    expect((await noContactFacts(c.runtime.store.db, everyDay.from, everyDay.to)).filter((f) => f.beneficiary_id === person)).toEqual([expect.objectContaining({ branch_id: sby })]);
+    expect((await eligibleHouseholds(c.runtime.store.db, 'school_age_members', everyDay)).filter((h) => h.beneficiary_id === person)).toEqual([expect.objectContaining({ branch_id: sby })]);
 
     // A later visit changes nothing: the share exists.
     await c.admin.call('queue.issue', { service: 'new_request', beneficiaryId: person });
