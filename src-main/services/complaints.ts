@@ -75,16 +75,17 @@ async function logContact(ctx: ServiceContext, beneficiaryId: string | null, fie
 export const complaintHandlers = {
   'complaints.receive': async (ctx, input) => {
     const actor = requireActor(ctx);
-    if (input.beneficiaryId) await requireBeneficiaryInScope(ctx, actor, input.beneficiaryId);
+    // A merged-away id is written as the survivor's: new rows never name an alias.
+    const beneficiaryId = input.beneficiaryId ? (await requireBeneficiaryInScope(ctx, actor, input.beneficiaryId)).id : null;
     const due = committeeDueDate(ctx.now, { days: await responseDays(ctx), mode: 'working' });
     const id = uuidv7();
     await insertTravelling(
       ctx.db,
       'complaints',
-      { id, branch_id: actor.branchId, beneficiary_id: input.beneficiaryId, ticket_id: input.ticketId, kind: input.kind, channel: input.channel, subject: input.subject, details: input.details, status: 'received', received_at: ctx.now.toISOString(), received_by: actor.id, response_due: due, acknowledged_at: null, assigned_to: null, answer: null, answered_at: null, answered_by: null, closed_at: null, informed_channel: null },
+      { id, branch_id: actor.branchId, beneficiary_id: beneficiaryId, ticket_id: input.ticketId, kind: input.kind, channel: input.channel, subject: input.subject, details: input.details, status: 'received', received_at: ctx.now.toISOString(), received_by: actor.id, response_due: due, acknowledged_at: null, assigned_to: null, answer: null, answered_at: null, answered_by: null, closed_at: null, informed_channel: null },
       ctx.stamp(),
     );
-    await logContact(ctx, input.beneficiaryId, { channel: input.channel, direction: 'inbound', kind: input.kind, subject: input.subject, outcome: 'follow_up_needed', followUpOn: due });
+    await logContact(ctx, beneficiaryId, { channel: input.channel, direction: 'inbound', kind: input.kind, subject: input.subject, outcome: 'follow_up_needed', followUpOn: due });
     ctx.describe({ entity: 'complaint', entityId: id, detail: { kind: input.kind, channel: input.channel } });
     return readBack(ctx, id);
   },

@@ -28,9 +28,10 @@ async function reload(ctx: ServiceContext, id: string): Promise<InterviewRow> {
 export const interviewHandlers = {
   'interviews.start': async (ctx, input) => {
     const actor = requireActor(ctx);
-    if (input.beneficiaryId) await requireBeneficiaryInScope(ctx, actor, input.beneficiaryId);
+    // A merged-away id is written as the survivor's: new rows never name an alias.
+    const person = input.beneficiaryId ? await requireBeneficiaryInScope(ctx, actor, input.beneficiaryId) : null;
     const id = uuidv7();
-    await insertTravelling(ctx.db, 'interviews', { id, branch_id: actor.branchId, beneficiary_id: input.beneficiaryId ?? null, desk_user_id: actor.id, status: 'open' }, ctx.stamp());
+    await insertTravelling(ctx.db, 'interviews', { id, branch_id: actor.branchId, beneficiary_id: person?.id ?? null, desk_user_id: actor.id, status: 'open' }, ctx.stamp());
     ctx.describe({ entity: 'interview', entityId: id });
     return interviewView(ctx, actor, await reload(ctx, id));
   },

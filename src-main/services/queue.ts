@@ -57,7 +57,8 @@ export const queueHandlers = {
     if (!priority || priority.active !== 1) {
       throw new DomainError('VALIDATION', 'queue.priorityInactive', { fields: { priority: 'queue.priorityInactive' } });
     }
-    if (input.beneficiaryId) await requireBeneficiaryInScope(ctx, actor, input.beneficiaryId);
+    // A merged-away id is written as the survivor's: new rows never name an alias.
+    const person = input.beneficiaryId ? await requireBeneficiaryInScope(ctx, actor, input.beneficiaryId) : null;
     const stamp = ctx.stamp();
     const day = queueDay(ctx.now);
     const prefix = servicePrefix(input.service);
@@ -75,7 +76,7 @@ export const queueHandlers = {
       priority_code: priority.code,
       priority_weight: priority.weight,
       state: 'waiting',
-      beneficiary_id: input.beneficiaryId ?? null,
+      beneficiary_id: person?.id ?? null,
       desk_id: null,
       target_desk_id: null,
       transferred_from_id: null,
@@ -111,9 +112,9 @@ export const queueHandlers = {
   'queue.linkBeneficiary': async (ctx, input) => {
     const actor = requireActor(ctx);
     const ticket = await requireBranchTicket(ctx, actor, input.ticketId);
-    await requireBeneficiaryInScope(ctx, actor, input.beneficiaryId);
-    if (ticket.beneficiary_id !== input.beneficiaryId) {
-      await moveTicket(ctx, actor, ticket, 'linked', { beneficiary_id: input.beneficiaryId }, ticket.desk_id);
+    const person = await requireBeneficiaryInScope(ctx, actor, input.beneficiaryId);
+    if (ticket.beneficiary_id !== person.id) {
+      await moveTicket(ctx, actor, ticket, 'linked', { beneficiary_id: person.id }, ticket.desk_id);
     }
     ctx.describe({ entity: 'ticket', entityId: ticket.id, detail: { linked: true } });
     return loadTicket(ctx, ticket.id);

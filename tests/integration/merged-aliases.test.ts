@@ -92,4 +92,17 @@ describe('rows naming a merged-away record', () => {
     const task = (await s.admin.call('outreach.list', {})).items.find((t) => t.requestId === request);
     expect(task).toMatchObject({ kind: 'missing_documents', beneficiaryName: 'أحمد عبدالله محمد الحربي' });
   });
+
+  it('writes new tickets, interviews and complaints asked for under the alias as the survivor’s', async () => {
+    const { survivor, alias } = await mergedPair();
+    const db = s.runtime.store.db;
+    const ticket = await s.admin.call('queue.issue', { service: 'inquiry', beneficiaryId: alias });
+    const interview = await s.admin.call('interviews.start', { beneficiaryId: alias });
+    const complaint = await s.admin.call('complaints.receive', { beneficiaryId: alias, ticketId: null, kind: 'complaint', channel: 'phone', subject: 'تأخر الرد', details: null });
+    const anonymous = await s.admin.call('queue.issue', { service: 'inquiry' });
+    await s.admin.call('queue.linkBeneficiary', { ticketId: anonymous.id, beneficiaryId: alias });
+    expect((await db.selectFrom('tickets').select('beneficiary_id').where('id', 'in', [ticket.id, anonymous.id]).execute()).map((r) => r.beneficiary_id)).toEqual([survivor, survivor]);
+    expect((await db.selectFrom('interviews').select('beneficiary_id').where('id', '=', interview.id).executeTakeFirstOrThrow()).beneficiary_id).toBe(survivor);
+    expect((await db.selectFrom('complaints').select('beneficiary_id').where('id', '=', complaint.id).executeTakeFirstOrThrow()).beneficiary_id).toBe(survivor);
+  });
 });
