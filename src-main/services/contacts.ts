@@ -19,9 +19,9 @@ import { insertTravelling } from '../store/row-writer';
 /** A call logged a little after the clock of another desk is not "in the future"; five minutes of slack. */
 const CLOCK_SLACK_MS = 5 * 60_000;
 
-function contactColumns(data: ContactData, occurredAt: string) {
+function contactColumns(data: ContactData, checked: CheckedContact) {
   return {
-    beneficiary_id: data.beneficiaryId,
+    beneficiary_id: checked.beneficiaryId,
     caller_name: data.callerName,
     caller_phone: data.callerPhone,
     channel: data.channel,
@@ -32,18 +32,21 @@ function contactColumns(data: ContactData, occurredAt: string) {
     outcome: data.outcome,
     next_step: data.nextStep,
     follow_up_on: data.followUpOn,
-    occurred_at: occurredAt,
+    occurred_at: checked.occurredAt,
   };
 }
 
-/** Checks what a new or corrected entry points at, and returns when it happened. */
-async function checkContact(ctx: ServiceContext, actor: Actor, data: ContactData): Promise<string> {
-  if (data.beneficiaryId) await requireBeneficiaryInScope(ctx, actor, data.beneficiaryId);
+/** When the entry happened, and whom it is about (a merged-away id is written as the survivor's). */
+type CheckedContact = { occurredAt: string; beneficiaryId: string | null };
+
+/** Checks what a new or corrected entry points at and when it happened. */
+async function checkContact(ctx: ServiceContext, actor: Actor, data: ContactData): Promise<CheckedContact> {
+  const beneficiaryId = data.beneficiaryId ? (await requireBeneficiaryInScope(ctx, actor, data.beneficiaryId)).id : null;
   const occurredAt = data.occurredAt ?? ctx.now.toISOString();
   if (Date.parse(occurredAt) > ctx.now.getTime() + CLOCK_SLACK_MS) {
     throw new DomainError('VALIDATION', 'error.contactInFuture', { fields: { 'contact.occurredAt': 'error.contactInFuture' } });
   }
-  return occurredAt;
+  return { occurredAt, beneficiaryId };
 }
 
 /**
@@ -72,12 +75,12 @@ async function readBack(ctx: ServiceContext, id: string) {
 export const contactHandlers = {
   'contacts.record': async (ctx, input) => {
     const actor = requireActor(ctx);
-    const occurredAt = await checkContact(ctx, actor, input.contact);
+    const checked = await checkContact(ctx, actor, input.contact);
     const id = uuidv7();
     await insertTravelling(
       ctx.db,
       'contacts',
-      { id, branch_id: actor.branchId, ...contactColumns(input.contact, occurredAt), recorded_by: actor.id, corrects_id: null, retracted: 0, retraction_reason: null },
+      { id, branch_id: actor.branchId, ...contactColumns(input.contact, checked), recorded_by: actor.id, corrects_id: null, retracted: 0, retraction_reason: null },
       ctx.stamp(),
     );
     // Codes only: the subject and summary may name people and stay out of the audit trail.
@@ -88,12 +91,12 @@ export const contactHandlers = {
   'contacts.correct': async (ctx, input) => {
     const actor = requireActor(ctx);
     const original = await requireCurrentContact(ctx, actor, input.id);
-    const occurredAt = await checkContact(ctx, actor, input.contact);
+    const checked = await checkContact(ctx, actor, input.contact);
     const id = uuidv7();
     await insertTravelling(
       ctx.db,
       'contacts',
-      { id, branch_id: original.branch_id, ...contactColumns(input.contact, occurredAt), recorded_by: actor.id, corrects_id: original.id, retracted: 0, retraction_reason: null },
+      { id, branch_id: original.branch_id, ...contactColumns(input.contact, checked), recorded_by: actor.id, corrects_id: original.id, retracted: 0, retraction_reason: null },
       ctx.stamp(),
     );
     ctx.describe({ entity: 'contact', entityId: id, detail: { corrects: original.id, beneficiaryId: input.contact.beneficiaryId } });

@@ -93,12 +93,16 @@ describe('rows naming a merged-away record', () => {
     expect(task).toMatchObject({ kind: 'missing_documents', beneficiaryName: 'أحمد عبدالله محمد الحربي' });
   });
 
-  it('writes new tickets, interviews and complaints asked for under the alias as the survivor’s', async () => {
+  it('writes new tickets, interviews, complaints and contacts asked for under the alias as the survivor’s', async () => {
     const { survivor, alias } = await mergedPair();
     const db = s.runtime.store.db;
     const ticket = await s.admin.call('queue.issue', { service: 'inquiry', beneficiaryId: alias });
     const interview = await s.admin.call('interviews.start', { beneficiaryId: alias });
     const complaint = await s.admin.call('complaints.receive', { beneficiaryId: alias, ticketId: null, kind: 'complaint', channel: 'phone', subject: 'تأخر الرد', details: null });
+    const contact = await s.admin.call('contacts.record', { contact: {
+      beneficiaryId: alias, channel: 'phone', direction: 'outbound', contactKind: 'inquiry', subject: 'متابعة', details: null, outcome: 'answered', nextStep: null, followUpOn: null,
+    } });
+    expect((await db.selectFrom('contacts').select('beneficiary_id').where('id', '=', contact.id).executeTakeFirstOrThrow()).beneficiary_id).toBe(survivor);
     const anonymous = await s.admin.call('queue.issue', { service: 'inquiry' });
     await s.admin.call('queue.linkBeneficiary', { ticketId: anonymous.id, beneficiaryId: alias });
     expect((await db.selectFrom('tickets').select('beneficiary_id').where('id', 'in', [ticket.id, anonymous.id]).execute()).map((r) => r.beneficiary_id)).toEqual([survivor, survivor]);
