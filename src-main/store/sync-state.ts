@@ -84,8 +84,19 @@ export async function parkChanges(
 
 export async function countOutbox(db: Db): Promise<{ pending: number; parked: number }> {
   const pending = await db.selectFrom('change_log').select(({ fn }) => fn.countAll<number>().as('n')).where('pushed_at', 'is', null).executeTakeFirstOrThrow();
-  const parked = await db.selectFrom('sync_rejections').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { pending: Number(pending.n), parked: Number(parked.n) };
+  return { pending: Number(pending.n), parked: (await settleableParked(db)).length };
+}
+
+/**
+ * The parked changes a person settles: an edit's history entries (written with it, same stamp) share
+ * its fate — refused with it, sent again or set aside with it — so they are not listed beside it.
+ */
+async function settleableParked(db: Db) {
+  const rows = await db.selectFrom('sync_rejections').leftJoin('change_log', 'change_log.id', 'sync_rejections.change_id')
+    .select(['sync_rejections.change_id', 'sync_rejections.direction', 'sync_rejections.table_name', 'sync_rejections.row_id', 'sync_rejections.reason', 'sync_rejections.at', 'change_log.hlc'])
+    .execute();
+  const edits = new Set(rows.filter((r) => r.table_name !== 'field_history' && r.hlc !== null).map((r) => r.hlc));
+  return rows.filter((r) => !(r.table_name === 'field_history' && r.hlc !== null && edits.has(r.hlc)));
 }
 
 export type SyncRun = { startedAt: string; finishedAt: string; pushed: number; pulled: number; rejected: number; error: string | null };
@@ -109,6 +120,6 @@ export async function lastSuccessAt(db: Db): Promise<string | null> {
 
 /** The parked changes, newest first (ids, tables and reason codes only: no field values). */
 export async function listParked(db: Db, limit: number) {
-  const rows = await db.selectFrom('sync_rejections').selectAll().orderBy('at', 'desc').orderBy('change_id').limit(limit).execute();
+  const rows = (await settleableParked(db)).sort((a, b) => (a.at === b.at ? (a.change_id < b.change_id ? -1 : 1) : a.at < b.at ? 1 : -1)).slice(0, limit);
   return rows.map((r) => ({ changeId: r.change_id, direction: r.direction, table: r.table_name, rowId: r.row_id, reason: r.reason, at: r.at }));
 }

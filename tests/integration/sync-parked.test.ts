@@ -35,7 +35,9 @@ describe.each(DIALECTS)('changes head office refused, settled by a person, on %s
     await editFromTheFuture(desk, id);
     await desk.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput({ firstName: 'سالم', familyName: 'القحطاني', phonePrimary: '0567654321', birthDate: '1990-01-01' }) });
     const counts = await desk.sync();
-    expect(counts.rejected).toBe(1);
+    // The edit and its history entry (same write, same stamp) are refused together, and settled as one.
+    expect(counts.rejected).toBe(2);
+    expect((await desk.admin.call('sync.status', {})).parkedChanges).toBe(1);
     const { changes } = await desk.admin.call('sync.parked', {});
     expect(changes).toEqual([expect.objectContaining({ direction: 'push', table: 'beneficiaries', reason: 'clock_skew' })]);
     return changes[0]!.changeId;
@@ -51,7 +53,7 @@ describe.each(DIALECTS)('changes head office refused, settled by a person, on %s
     const changeId = await parkedEdit();
     await desk.admin.call('sync.retryParked', { changeId });
     expect((await desk.admin.call('sync.parked', {})).changes).toEqual([]);
-    expect((await desk.admin.call('sync.status', {})).pendingChanges).toBe(1);
+    expect((await desk.admin.call('sync.status', {})).pendingChanges).toBe(2);
     const audit = await desk.runtime.store.db.selectFrom('audit_log').select(['action', 'entity_id', 'detail']).where('action', '=', 'sync.retryParked').execute();
     expect(audit).toEqual([expect.objectContaining({ entity_id: changeId })]);
     expect(audit[0]?.detail).not.toContain('ملاحظة');
@@ -66,6 +68,8 @@ describe.each(DIALECTS)('changes head office refused, settled by a person, on %s
     expect((await desk.admin.call('sync.status', {})).pendingChanges).toBe(0);
     await desk.sync();
     expect(await ho.store.db.selectFrom('sync_changes').select('id').where('id', '=', changeId).execute()).toEqual([]);
+    expect(await ho.store.db.selectFrom('sync_changes').select('id').where('table_name', '=', 'field_history').execute()).toEqual([]);
+    expect((await desk.admin.call('sync.status', {})).parkedChanges).toBe(0);
     const audit = await desk.runtime.store.db.selectFrom('audit_log').select('action').where('action', '=', 'sync.discardParked').execute();
     expect(audit).toHaveLength(1);
     expect((await desk.admin.call('audit.verify', {})).ok).toBe(true);
