@@ -43,17 +43,22 @@ export function profileForRole(profile: BeneficiaryProfile, role: Role): Benefic
   };
 }
 
-const HISTORY_MASKS: Record<string, (value: string) => string> = {
+const COLUMN_MASKS: Record<string, (value: string) => string> = {
   national_id: maskNationalId,
   phone_primary: maskPhone,
   phone_secondary: maskPhone,
 };
 
+/** A stored column's value as a list shows it: an ID or a phone masked, anything else as it is. */
+export function maskColumnValue(column: string, value: string | null): string | null {
+  const mask = COLUMN_MASKS[column];
+  return mask ? maskNullable(value, mask) : value;
+}
+
 type Change = { field: string; oldValue: string | null; newValue: string | null };
 
 /** The record's field history follows the profile policy: an old ID is as sensitive as the current one. */
 export function historyForRole<C extends Change>(change: C, role: Role): C {
-  const mask = HISTORY_MASKS[change.field];
-  if (!mask || profileVisibility(role) === 'clear') return change;
-  return { ...change, oldValue: maskNullable(change.oldValue, mask), newValue: maskNullable(change.newValue, mask) };
+  if (profileVisibility(role) === 'clear') return change;
+  return { ...change, oldValue: maskColumnValue(change.field, change.oldValue), newValue: maskColumnValue(change.field, change.newValue) };
 }

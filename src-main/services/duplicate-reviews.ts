@@ -6,6 +6,7 @@ import { beneficiaryKeys } from '../store/beneficiary-keys';
 import { findConflict, findReview, listConflicts, listReviewsOf, reviewRecord, reviewState } from '../store/duplicate-reviews';
 import { insertTravelling, updateTravelling } from '../store/row-writer';
 import { requireActor, type ServiceContext } from './context';
+import { maskColumnValue } from './beneficiary-masking';
 import { DomainError } from './domain-error';
 import type { Handlers } from './handler-types';
 
@@ -23,9 +24,14 @@ async function present(ctx: ServiceContext, review: ReviewRow): Promise<Duplicat
   // Both records arrive with the review (head office shares them); until then the item waits.
   if (!first || !second) return null;
   const { state, survivorId } = await reviewState(ctx.db, review.id);
+  const differing = MERGE_FIELDS.filter((f) => (first.values[f] ?? null) !== (second.values[f] ?? null));
+  // A list: a reviewer chooses which record's ID or phone stays by its branch, seeing them masked.
+  const masked = (record: typeof first) => ({
+    ...record, values: Object.fromEntries(Object.entries(record.values).map(([field, value]) => [field, maskColumnValue(field, value)])),
+  }) as DuplicateReview['records'][0];
   return {
     id: review.id, reason: review.reason, score: review.score, createdAt: review.created_at,
-    records: [first as DuplicateReview['records'][0], second as DuplicateReview['records'][1]], state, survivorId,
+    records: [masked(first), masked(second)], differing, state, survivorId,
   };
 }
 
@@ -73,7 +79,12 @@ export const duplicateReviewHandlers = {
     return shown;
   },
 
-  'sync.conflicts': async (ctx) => ({ conflicts: await listConflicts(ctx.db, 200) }),
+  'sync.conflicts': async (ctx) => ({
+    conflicts: (await listConflicts(ctx.db, 200)).map((c) => ({
+      ...c, losingIsCurrent: c.currentValue === c.losingValue,
+      losingValue: maskColumnValue(c.field, c.losingValue), winningValue: maskColumnValue(c.field, c.winningValue), currentValue: maskColumnValue(c.field, c.currentValue),
+    })),
+  }),
 
   'sync.reapplyConflict': async (ctx, input) => {
     const actor = requireActor(ctx);

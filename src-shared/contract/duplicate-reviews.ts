@@ -23,7 +23,9 @@ export const DuplicateReview = z.object({
   reason: z.enum(['same_national_id', 'high_score']),
   score: z.number().int(),
   createdAt: z.string(),
+  /** The records' values, IDs and phones masked (a list); `differing` says which fields differ, compared unmasked. */
   records: z.tuple([ReviewRecord, ReviewRecord]),
+  differing: z.array(z.enum(MERGE_FIELDS)),
   /** open; pending: decided here, not yet accepted by head office; refused: another reviewer decided first. */
   state: z.enum(REVIEW_STATES),
   survivorId: z.string().nullable(),
@@ -42,6 +44,8 @@ export const FieldConflict = z.object({
   losingBy: z.string().nullable(),
   losingAt: z.string(),
   currentValue: z.string().nullable(),
+  /** The values are masked for IDs and phones (a list); whether the losing value is the field's value now, compared unmasked. */
+  losingIsCurrent: z.boolean(),
 });
 
 const REVIEWERS = ['admin', 'manager'] as const;

@@ -8,7 +8,7 @@ import { enrolWithServer, SyncServer } from '../../src-main/sync/server-client';
 import { saveEnrolment } from '../../src-main/store/sync-state';
 import { syncOnce } from '../../src-main/sync/engine';
 import { fillFirstRunSetup } from './support/first-run';
-import { screenshotsFor } from './support/screenshots';
+import { SCREENSHOTS_DIR, screenshotsFor } from './support/screenshots';
 
 /**
  * A branch desk and its head office: enrol the desk with a one-time code, lose the connection, keep
@@ -229,6 +229,8 @@ test.describe.serial('head-office sync of a desk', () => {
       await expect(item.getByTestId('review-state')).toHaveText('دُمجا');
       await expect(page.getByTestId('sync-conflicts')).toContainText('الجوال');
       await screenshot(page, 'review-merged');
+      // The superseded values on their own (the page's status bar covers the list's end in a full-page shot).
+      await page.getByTestId('sync-conflicts').screenshot({ path: `${SCREENSHOTS_DIR}/sync-review-superseded-values.png` });
 
       // This branch's id now opens the merged record, whose history keeps the replaced phone.
       await page.goto(secondUrl);

@@ -67,6 +67,12 @@ describe.each(DIALECTS)('cross-branch duplicates on %s', (dialect) => {
     await c.admin.call('interviews.recordInquiry', { id: interview.id, questions: 'سؤال', answers: 'جواب' });
     const requestId = (await c.admin.call('interviews.saveCaseData', { id: interview.id, caseData: rentCaseData() })).request?.id;
     const [review] = (await c.admin.call('sync.reviews', {})).reviews;
+    // A list: the two records' IDs and phones reach the screen masked; which fields differ is decided unmasked.
+    expect(review?.records.map((r) => [r.values.national_id, r.values.phone_primary])).toEqual([
+      [expect.stringMatching(/^\d•+\d\d$/), '+9665••••••23'], [expect.stringMatching(/^\d•+\d\d$/), '+9665••••••87'],
+    ]);
+    expect(review?.differing).toContain('phone_primary');
+    expect(review?.differing).not.toContain('national_id');
     // The reviewer at the second branch keeps the first record and takes the newer phone from the second.
     const decided = await c.admin.call('sync.resolveReview', { reviewId: review?.id ?? '', decision: 'merge', survivorId: first, aliasFields: ['phone_primary'] });
     expect(decided.state).toBe('pending');
@@ -84,7 +90,7 @@ describe.each(DIALECTS)('cross-branch duplicates on %s', (dialect) => {
       expect((await desk.admin.call('sync.reviews', {})).reviews[0]).toMatchObject({ state: 'merged', survivorId: first });
       const { changes } = await desk.admin.call('beneficiaries.history', { id: second });
       // The phone the survivor had, and the address the alias had, stay in the history as superseded values.
-      // (Phones show masked in the history unless revealed; the conflicts list below has them.)
+      // (Phones show masked in the history unless revealed, and in the conflicts list below.)
       expect(changes).toContainEqual(expect.objectContaining({ field: 'phone_primary', oldValue: '+9665••••••23', newValue: '+9665••••••87', superseded: true }));
       expect(changes).toContainEqual(expect.objectContaining({ field: 'address', oldValue: 'حي الصفا', newValue: 'حي الروضة', superseded: true }));
       const timeline = await desk.admin.call('timeline.forBeneficiary', { beneficiaryId: second, limit: 50 });
@@ -96,7 +102,7 @@ describe.each(DIALECTS)('cross-branch duplicates on %s', (dialect) => {
     for (const id of [first, second]) expect((await c.admin.call('requests.list', { beneficiaryId: id })).items.map((r) => r.id)).toContain(requestId);
     const conflicts = await a.admin.call('sync.conflicts', {});
     expect(conflicts.conflicts.map((x) => x.field).sort()).toEqual(['address', 'phone_primary']);
-    expect(conflicts.conflicts.find((x) => x.field === 'phone_primary')).toMatchObject({ losingValue: '+966551112223', winningValue: '+966559998887', currentValue: '+966559998887' });
+    expect(conflicts.conflicts.find((x) => x.field === 'phone_primary')).toMatchObject({ losingValue: '+9665••••••23', winningValue: '+9665••••••87', currentValue: '+9665••••••87', losingIsCurrent: false });
   });
 
   it('marks two records distinct: not proposed again when either is edited later', async () => {

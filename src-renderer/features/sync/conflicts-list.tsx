@@ -35,7 +35,7 @@ export function ConflictsList({ lastRunAt }: { lastRunAt: string | null }) {
     {
       key: 'action',
       title: '',
-      render: (_v, c) => (c.currentValue === c.losingValue ? null : (
+      render: (_v, c) => (c.losingIsCurrent ? null : (
         <Button size="small" loading={reapply.isPending} data-testid="conflict-reapply"
           onClick={() => reapply.mutate(c.id, { onSuccess: () => void message.success(t('syncReview.conflicts.reapplied')) })}>
           {t('syncReview.conflicts.reapply')}

@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateReview } from '../../../src-shared/contract/duplicate-reviews';
-import { MERGE_FIELDS, type MergeField } from '../../../src-shared/domain/merge-fields';
+import { type MergeField } from '../../../src-shared/domain/merge-fields';
 import { ErrorAlert } from '../../components/error-alert';
 import { DateTimeText } from '../../components/dual-date';
 import { useResolveReview, useReviews } from './use-reviews';
@@ -21,7 +21,7 @@ function ReviewCard({ review }: { review: DuplicateReview }) {
   // Per differing field: which record's value stays (by record id).
   const [picked, setPicked] = useState<Partial<Record<MergeField, string>>>({});
   const open = review.state === 'open' || review.state === 'refused';
-  const differing: Row[] = MERGE_FIELDS.filter((f) => (first.values[f] ?? null) !== (second.values[f] ?? null))
+  const differing: Row[] = review.differing
     .map((field) => ({ field, first: first.values[field] ?? null, second: second.values[field] ?? null }));
   const keeps = (field: MergeField) => picked[field] ?? survivor;
   const aliasFields = differing.filter((r) => keeps(r.field) !== survivor).map((r) => r.field);
