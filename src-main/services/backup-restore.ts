@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BackupManifest } from '../../src-shared/contract/backups';
 import { appendAudit } from '../store/audit-log';
-import { readReplacedStore } from '../store/backup-copy';
+import { keepDeviceNode, readReplacedStore } from '../store/backup-copy';
 import { BACKUP_STORE_FILE, copyShelves, fsyncFile } from '../store/backup-files';
 import { revokeAllSessions } from '../store/sessions';
 import { getSetting } from '../store/settings';
@@ -100,9 +100,13 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreOut
   moveStoreFiles(options.storePath, aside);
   renameSync(incoming, options.storePath);
   copyShelves(dir, dirname(options.storePath));
+  // The replaced store may hold stamps the backup does not (work sent after the backup): the clock goes
+  // on after them. It also names this install, which keeps its own id whoever's backup comes back.
+  const replaced = await readReplacedStore(aside, options.key);
 
   let reopened;
   try {
+    if (replaced.deviceNode) keepDeviceNode(options.storePath, options.key, replaced.deviceNode);
     reopened = await options.host.reopen();
   } catch (error) {
     removeStoreFiles(options.storePath);
@@ -113,8 +117,6 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreOut
 
   const { store, clock } = reopened;
   const now = options.at.toISOString();
-  // The replaced store may hold stamps the backup does not (work sent after the backup): the clock goes on after them.
-  const replaced = await readReplacedStore(aside, options.key);
   const floor = usableStamp(replaced.highestStamp, options.at);
   if (floor) clock.observe(floor);
   const resyncing = await store.db.transaction().execute(async (trx) => {

@@ -182,7 +182,8 @@ export function findCopyUser(copy: Sqlite.Database, username: string): CopyUser 
 }
 
 /** What a restore carries over from the store it replaces (docs/backups.md); null fields: not readable or not there. */
-export type ReplacedStore = { highestStamp: string | null; enrolment: Enrolment | null };
+/** `deviceNode`: the install's id in its stamps (settings device_id), kept by a restore: see keepDeviceNode. */
+export type ReplacedStore = { highestStamp: string | null; enrolment: Enrolment | null; deviceNode: string | null };
 
 /**
  * Reads the file a restore replaced: the highest stamp it holds (its own changes, every field stamp
@@ -194,7 +195,7 @@ export async function readReplacedStore(path: string, key: Buffer | null): Promi
   try {
     copy = openCopy(path, key);
   } catch {
-    return { highestStamp: null, enrolment: null };
+    return { highestStamp: null, enrolment: null, deviceNode: null };
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: copy }) });
   try {
@@ -202,10 +203,25 @@ export async function readReplacedStore(path: string, key: Buffer | null): Promi
         SELECT max(hlc) AS hlc FROM change_log
         UNION ALL SELECT max(hlc) FROM sync_field_clock
         UNION ALL SELECT max(value) FROM settings WHERE key = ?)`).get(HLC_FLOOR_KEY) as { hlc: string | null } | undefined;
-    return { highestStamp: row?.hlc ?? null, enrolment: await readEnrolment(db).catch(() => null) };
+    const node = copy.prepare("SELECT value FROM settings WHERE key = 'device_id'").get() as { value: string } | undefined;
+    return { highestStamp: row?.hlc ?? null, enrolment: await readEnrolment(db).catch(() => null), deviceNode: node?.value ?? null };
   } catch {
-    return { highestStamp: null, enrolment: null };
+    return { highestStamp: null, enrolment: null, deviceNode: null };
   } finally {
     copy.close();
+  }
+}
+
+/**
+ * Writes the install's own id into a restored store before it is opened: a backup of another desk
+ * (a new PC restoring the old one's, or a copy taken to a second desk) would otherwise stamp with
+ * that desk's id, and two live desks sharing one id could write the same stamp for different edits.
+ */
+export function keepDeviceNode(path: string, key: Buffer | null, node: string): void {
+  const store = openCopy(path, key, 'recover-wal');
+  try {
+    store.prepare("INSERT INTO settings (key, value) VALUES ('device_id', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(node);
+  } finally {
+    store.close();
   }
 }
