@@ -71,7 +71,7 @@ const TABLES = Object.keys(ANONYMISATION) as Array<keyof typeof ANONYMISATION>;
 type Row = Record<string, string | number | null> & { id: string; branch_id: string };
 
 function rowsOf(records: SubjectRecords, table: string): Row[] {
-  if (table === 'beneficiaries') return [records.beneficiary as Row];
+  if (table === 'beneficiaries') return [records.beneficiary as Row, ...(records.merged_records as Row[])];
   return ((records as unknown as Record<string, Row[] | undefined>)[table] ?? []);
 }
 

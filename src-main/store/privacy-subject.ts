@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { personIds } from './duplicate-reviews';
 import type { Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -11,6 +12,8 @@ type Row = Record<string, unknown>;
  */
 export type SubjectRecords = {
   beneficiary: Row;
+  /** The person's other records: merged into this one after a cross-branch review (or this one's survivor). */
+  merged_records: Row[];
   household_members: Row[];
   support_requests: Row[];
   request_documents: Row[];
@@ -40,10 +43,13 @@ const ids = (rows: Row[]) => rows.map((r) => String(r.id));
 export async function collectSubjectRecords(db: Db, beneficiaryId: string): Promise<SubjectRecords | null> {
   const beneficiary = await db.selectFrom('beneficiaries').selectAll().where('id', '=', beneficiaryId).executeTakeFirst();
   if (!beneficiary) return null;
+  // One person, every record: rows made under a record merged into this one are theirs too.
+  const person = await personIds(db, beneficiaryId);
+  const merged = await db.selectFrom('beneficiaries').selectAll().where('id', 'in', person).where('id', '!=', beneficiaryId).orderBy('id').execute();
   // Each of these tables carries beneficiary_id (and the next ones request_id): the cast names one of
   // them so Kysely accepts the column; the rows are returned untyped anyway.
   const own = (table: keyof Database): Promise<Row[]> =>
-    db.selectFrom(table as 'contacts').selectAll().where('beneficiary_id', '=', beneficiaryId).orderBy('id').execute();
+    db.selectFrom(table as 'contacts').selectAll().where('beneficiary_id', 'in', person).orderBy('id').execute();
   const [household, requests, interviews, contacts, surveys, outreach, complaints, tickets, forms, consents, corrections, exports] = await Promise.all([
     own('household_members'), own('support_requests'), own('interviews'), own('contacts'), own('survey_responses'), own('outreach_tasks'),
     own('complaints'), own('tickets'), own('signed_forms'), own('privacy_consents'), own('privacy_corrections'), own('privacy_exports'),
@@ -57,8 +63,8 @@ export async function collectSubjectRecords(db: Db, beneficiaryId: string): Prom
     byRequest('request_documents'), byRequest('research_reports'), byRequest('committee_decisions'), byRequest('deliveries'), byRequest('signatures'),
   ]);
   const steps = interviewIds.length === 0 ? [] : await db.selectFrom('interview_steps').selectAll().where('interview_id', 'in', interviewIds).orderBy('id').execute();
-  let referralQuery = db.selectFrom('referrals').selectAll().where('beneficiary_id', '=', beneficiaryId);
-  if (interviewIds.length > 0) referralQuery = db.selectFrom('referrals').selectAll().where((eb) => eb.or([eb('beneficiary_id', '=', beneficiaryId), eb('interview_id', 'in', interviewIds)]));
+  let referralQuery = db.selectFrom('referrals').selectAll().where('beneficiary_id', 'in', person);
+  if (interviewIds.length > 0) referralQuery = db.selectFrom('referrals').selectAll().where((eb) => eb.or([eb('beneficiary_id', 'in', person), eb('interview_id', 'in', interviewIds)]));
   const referrals = await referralQuery.orderBy('id').execute();
   const followUps = responseIds.length === 0 ? [] : await db.selectFrom('survey_follow_ups').selectAll().where('response_id', 'in', responseIds).orderBy('id').execute();
   const attachmentIds = [
@@ -69,7 +75,7 @@ export async function collectSubjectRecords(db: Db, beneficiaryId: string): Prom
   const attachments = attachmentIds.length === 0 ? [] : await db.selectFrom('attachments').selectAll().where('id', 'in', [...new Set(attachmentIds)]).orderBy('id').execute();
   // By table and row, so the (table_name, row_id) index answers each part.
   const historyRows: Array<[string, string[]]> = [
-    ['beneficiaries', [beneficiaryId]],
+    ['beneficiaries', person],
     ['household_members', ids(household)],
     ['support_requests', requestIds],
     ['contacts', ids(contacts)],
@@ -86,6 +92,7 @@ export async function collectSubjectRecords(db: Db, beneficiaryId: string): Prom
     .execute();
   return {
     beneficiary,
+    merged_records: merged,
     household_members: household,
     support_requests: requests,
     request_documents: documents,

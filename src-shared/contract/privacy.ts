@@ -214,7 +214,7 @@ export const privacyMethods = {
 
 /** The sections of a data export, in the order the JSON lists and the PDF prints them. */
 export const EXPORT_SECTIONS = [
-  'household_members', 'support_requests', 'request_documents', 'interviews', 'interview_steps', 'referrals', 'signatures',
+  'merged_records', 'household_members', 'support_requests', 'request_documents', 'interviews', 'interview_steps', 'referrals', 'signatures',
   'research_reports', 'committee_decisions', 'deliveries', 'contacts', 'survey_responses', 'survey_follow_ups',
   'outreach_tasks', 'complaints', 'tickets', 'signed_forms', 'attachments', 'field_history',
   'privacy_consents', 'privacy_corrections', 'privacy_exports',

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SubjectExport } from '../../src-shared/contract/privacy';
 import { updateTravelling } from '../../src-main/store/row-writer';
 import { ADMIN_PASSWORD, beneficiaryInput, setUpStoreAt, type TestClock, type TestStore } from './support/test-runtime';
 import { rentCaseData } from './support/interview-fixtures';
@@ -108,5 +109,21 @@ describe('rows naming a merged-away record', () => {
     expect((await db.selectFrom('tickets').select('beneficiary_id').where('id', 'in', [ticket.id, anonymous.id]).execute()).map((r) => r.beneficiary_id)).toEqual([survivor, survivor]);
     expect((await db.selectFrom('interviews').select('beneficiary_id').where('id', '=', interview.id).executeTakeFirstOrThrow()).beneficiary_id).toBe(survivor);
     expect((await db.selectFrom('complaints').select('beneficiary_id').where('id', '=', complaint.id).executeTakeFirstOrThrow()).beneficiary_id).toBe(survivor);
+  });
+  it('gives the person’s data export every record made under the alias, and the alias record itself', async () => {
+    const { survivor, alias, contact, ticket, interview, request, complaint } = await mergedPair();
+    const asked = await s.admin.call('privacy.requestExport', { beneficiaryId: survivor, channel: 'phone' });
+    const file = await s.admin.call('privacy.export', { requestId: asked.id, format: 'json' });
+    const copy = JSON.parse(Buffer.from(file.contentBase64, 'base64').toString('utf8')) as SubjectExport;
+    expect(copy.beneficiary.id).toBe(survivor);
+    expect(copy.records.merged_records.map((r) => r.id)).toEqual([alias]);
+    expect(copy.records.household_members.map((r) => r.full_name).sort()).toEqual(['سارة سالم القحطاني', 'نورة أحمد الحربي']);
+    expect(copy.records.contacts.map((r) => r.id)).toContain(contact);
+    expect(copy.records.tickets.map((r) => r.id)).toContain(ticket);
+    expect(copy.records.interviews.map((r) => r.id)).toContain(interview);
+    expect(copy.records.support_requests.map((r) => r.id)).toContain(request);
+    expect(copy.records.complaints.map((r) => r.id)).toContain(complaint);
+    const pdf = await s.admin.call('privacy.export', { requestId: asked.id, format: 'pdf' });
+    expect(Buffer.from(pdf.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

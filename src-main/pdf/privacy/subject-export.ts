@@ -17,6 +17,7 @@ import { amount, bothCalendars, dateAndTime } from '../forms/form-parts';
 export const SUBJECT_EXPORT_TITLE = 'نسخة البيانات الشخصية للمستفيد';
 
 const SECTION_TITLES: Readonly<Record<ExportSection, string>> = {
+  merged_records: 'سجلات أخرى للشخص نفسه دُمجت في سجله',
   household_members: 'أفراد الأسرة',
   support_requests: 'طلبات الدعم',
   request_documents: 'مستندات الطلبات',
@@ -96,6 +97,7 @@ const channel = (v: unknown): string => (typeof v === 'string' ? reportLabel('co
 
 /** One line per record: what it was, when, and its few telling values. */
 const LINES: Readonly<Record<ExportSection, (r: ExportRecord) => string>> = {
+  merged_records: (r) => `${text([r.first_name, r.father_name, r.grandfather_name, r.family_name].filter(Boolean).join(' '))} — سُجّل ${day(r.created_at)}`,
   household_members: (r) => `${text(r.full_name)} — ${named(r.relation)} — ${day(r.birth_date)}${r.removed_at ? ' (أزيل من الأسرة)' : ''}`,
   support_requests: (r) => `${text(r.request_type_code)} — ${reportLabel('requestState', String(r.state))} — ${day(r.created_at)} — الدخل: ${amount(r.monthly_income as number | null)}`,
   request_documents: (r) => `${text(r.document_type_code)} — ${r.verified ? 'تمت المطابقة' : r.seen ? 'اطُّلع عليه' : 'لم يُقدَّم'}`,
