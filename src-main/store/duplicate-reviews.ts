@@ -92,7 +92,10 @@ export async function listConflicts(db: Db, limit: number) {
     // Who typed the losing value: its history entry names the user (known here when of this branch).
     const author = await db.selectFrom('field_history').innerJoin('users', 'users.id', 'field_history.changed_by').select('users.display_name')
       .where('field_history.table_name', '=', r.table_name).where('field_history.row_id', '=', r.row_id)
-      .where('field_history.field', '=', r.field).where('field_history.hlc', '=', r.losing_hlc).executeTakeFirst();
+      .where('field_history.field', '=', r.field).where('field_history.hlc', '=', r.losing_hlc).executeTakeFirst()
+      // A value a merge replaced: the reviewer who decided the merge.
+      ?? await db.selectFrom('duplicate_resolutions').innerJoin('users', 'users.id', 'duplicate_resolutions.resolved_by').select('users.display_name')
+        .where('duplicate_resolutions.hlc', '=', r.losing_hlc).executeTakeFirst();
     out.push({
       id: r.id, table: r.table_name, rowId: r.row_id, field: r.field, losingValue: r.losing_value, winningValue: r.winning_value,
       losingDesk: parseHlc(r.losing_hlc).node, losingBy: author?.display_name ?? null, losingAt: new Date(parseHlc(r.losing_hlc).wallMs).toISOString(),

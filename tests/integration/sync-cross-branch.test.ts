@@ -103,6 +103,8 @@ describe.each(DIALECTS)('cross-branch duplicates on %s', (dialect) => {
     const conflicts = await a.admin.call('sync.conflicts', {});
     expect(conflicts.conflicts.map((x) => x.field).sort()).toEqual(['address', 'phone_primary']);
     expect(conflicts.conflicts.find((x) => x.field === 'phone_primary')).toMatchObject({ losingValue: '+9665••••••23', winningValue: '+9665••••••87', currentValue: '+9665••••••87', losingIsCurrent: false });
+    // The values a merge replaced name the reviewer who decided it, where that reviewer is known (their own branch).
+    expect((await c.admin.call('sync.conflicts', {})).conflicts.map((x) => x.losingBy)).toEqual(['مدير الفرع', 'مدير الفرع']);
   });
 
   it('marks two records distinct: not proposed again when either is edited later', async () => {
