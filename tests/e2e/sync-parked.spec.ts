@@ -1,26 +1,27 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
-import { setUpDesk } from '../integration/support/sync-harness';
-import { enrolWithServer, SyncServer } from '../../src-main/sync/server-client';
-import { saveEnrolment } from '../../src-main/store/sync-state';
-import { syncOnce } from '../../src-main/sync/engine';
+import { withCheckDigit } from '../../src-shared/domain/national-id';
+import { openRuntime, type Runtime } from '../../src-main/api/runtime';
+import { stopScheduler } from '../../src-main/sync/scheduler';
+import { beneficiaryInput, Caller, silentLogger, tempDir, TEST_STORE_KEY } from '../integration/support/test-runtime';
 import { fillFirstRunSetup } from './support/first-run';
 import { screenshotsFor } from './support/screenshots';
 
 /**
- * Changes head office refused, settled by a person: a desk whose administrator took a username
- * another branch already uses sees the refused change on its sync screen, with the reason in
- * Arabic, and sets it aside (or sends it again).
+ * Changes head office refused, settled by a person: two desks of one branch register the same
+ * citizen while neither has seen the other's record; the second to reach head office sees its
+ * record refused on the sync screen, with the reason in Arabic, and sends it again or sets it aside.
  */
 
 const HO_PORT = 48_200 + Math.floor(Math.random() * 99);
 const HO_URL = `http://127.0.0.1:${HO_PORT}`;
 const HO_TOKEN = 'e2e-f2-head-office-admin-token';
 const HO_STORE = `test-results/sync-parked-headoffice-${HO_PORT}`;
-/** setUpDesk('JZN') names its administrator admin-jzn: this desk takes the same username. */
-const ADMIN = { username: 'admin-jzn', password: 'Admin-pass-2025' };
+const ADMIN = { username: 'admin', password: 'Admin-pass-2025' };
+const CITIZEN = { first: 'مريم', father: 'سعيد', grandfather: 'علي', family: 'الغامدي', id: withCheckDigit('108765432'), phone: '0561239876' };
 
 const screenshot = screenshotsFor('sync-parked-');
 
@@ -36,6 +37,8 @@ async function issueCode(branchId: string, name: string): Promise<string> {
 test.describe.serial('refused changes on the sync screen', () => {
   let page: Page;
   let headOffice: ChildProcess | null = null;
+  /** The branch's other desk: a real store in this process, joined to the branch through head office. */
+  let otherDesk: { runtime: Runtime; caller: Caller; remove(): void } | null = null;
 
   test.beforeAll(async ({ browser }) => {
     rmSync(HO_STORE, { recursive: true, force: true });
@@ -44,18 +47,16 @@ test.describe.serial('refused changes on the sync screen', () => {
       stdio: 'ignore',
     });
     await expect.poll(async () => fetch(`${HO_URL}/health`).then((r) => r.ok).catch(() => false), { timeout: 30_000 }).toBe(true);
-    // Another branch reached head office first with the username this desk's administrator will take.
-    const other = await setUpDesk('JZN');
-    const reply = await enrolWithServer(HO_URL, await issueCode(other.branchId, 'جازان ١'));
-    const enrolment = { serverUrl: HO_URL, deviceId: reply.deviceId, credential: reply.credential, branchId: reply.branchId };
-    await saveEnrolment(other.runtime.store.db, enrolment);
-    await syncOnce(other.runtime.store.db, new SyncServer(HO_URL, reply.credential, other.runtime.store.schemaVersion), enrolment);
-    await other.close();
     page = await browser.newPage();
   });
 
   test.afterAll(async () => {
     await page.close();
+    if (otherDesk) {
+      await stopScheduler(otherDesk.runtime.store.path);
+      await otherDesk.runtime.close();
+      otherDesk.remove();
+    }
     if (headOffice && headOffice.exitCode === null) {
       const exited = new Promise((resolve) => headOffice?.once('exit', resolve));
       headOffice.kill('SIGTERM');
@@ -76,6 +77,34 @@ test.describe.serial('refused changes on the sync screen', () => {
     await page.getByTestId('sync-server-url').fill(HO_URL);
     await page.getByTestId('sync-code').fill(await issueCode(branchId, 'صبيا ١'));
     await page.getByTestId('sync-enrol-submit').click();
+    await expect(page.getByTestId('sync-state')).toHaveText('متزامنة');
+
+    // A second desk of the branch joins it through head office.
+    const temp = tempDir();
+    const runtime = await openRuntime({ storePath: join(temp.dir, 'desk.sqlite'), storeKey: TEST_STORE_KEY, appVersion: 'e2e', logger: silentLogger() });
+    const caller = new Caller(runtime);
+    otherDesk = { runtime, caller, remove: () => temp.remove() };
+    await caller.call('setup.join', { serverUrl: HO_URL, code: await issueCode(branchId, 'صبيا ٢') });
+    await caller.call('auth.login', ADMIN);
+
+    // This desk registers the citizen…
+    await page.getByTestId('nav-registry').filter({ visible: true }).first().click();
+    await page.getByTestId('new-beneficiary').click();
+    await page.getByTestId('field-firstName').fill(CITIZEN.first);
+    await page.getByTestId('field-fatherName').fill(CITIZEN.father);
+    await page.getByTestId('field-grandfatherName').fill(CITIZEN.grandfather);
+    await page.getByTestId('field-familyName').fill(CITIZEN.family);
+    await page.getByTestId('field-nationalId').fill(CITIZEN.id);
+    await page.getByTestId('field-gender').getByText('أنثى').click();
+    await page.getByTestId('field-phonePrimary').fill(CITIZEN.phone);
+    await page.getByTestId('beneficiary-save').click();
+    await expect(page.getByTestId('profile-name')).toHaveText(`${CITIZEN.first} ${CITIZEN.father} ${CITIZEN.grandfather} ${CITIZEN.family}`);
+    // …and so does the other desk, which reaches head office first.
+    await caller.call('beneficiaries.register', { beneficiary: beneficiaryInput({ firstName: CITIZEN.first, fatherName: CITIZEN.father, grandfatherName: CITIZEN.grandfather, familyName: CITIZEN.family, nationalId: CITIZEN.id, gender: 'female', phonePrimary: '0569998877' }) });
+    await caller.call('sync.now', {});
+
+    await page.getByTestId('nav-sync').filter({ visible: true }).first().click();
+    await page.getByTestId('sync-now').click();
     const parked = page.getByTestId('sync-parked');
     await expect(parked).toBeVisible();
     await expect(parked).toContainText('يتعارض مع سجل موجود');
