@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 
 const JUSTIFIED = [
   {
@@ -25,18 +24,27 @@ const JUSTIFIED = [
 
 const electronVersion = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version;
 const out = mkdtempSync(join(tmpdir(), 'electronegativity-'));
-const csv = join(out, 'findings.csv');
+// SARIF (one JSON document, written at once): its CSV report writes the header and the rows with two
+// concurrent writes, and under load the header can land over the first row.
+const sarif = join(out, 'findings.sarif');
 try {
   const run = spawnSync(
     'node_modules/.bin/electronegativity',
-    ['-i', 'src-main', '-r', '-v', 'false', '-s', 'medium', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', csv],
+    ['-i', 'src-main', '-r', '-v', 'false', '-s', 'medium', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', sarif],
     { encoding: 'utf8' },
   );
   if (run.status !== 0) {
     console.error(run.stdout, run.stderr);
     throw new Error(`electronegativity exited with ${run.status}`);
   }
-  const findings = parse(readFileSync(csv, 'utf8'), { columns: true, trim: true, skip_empty_lines: true });
+  const findings = JSON.parse(readFileSync(sarif, 'utf8')).runs.flatMap((r) => r.results).map((r) => {
+    const place = r.locations?.[0]?.physicalLocation;
+    const uri = place?.artifactLocation?.uri ?? 'file:///';
+    return {
+      issue: r.ruleId, severity: r.level, filename: uri === 'file:///' ? 'N/A' : uri,
+      location: `${place?.region?.startLine ?? 0}:${place?.region?.startColumn ?? 0}`, description: r.message?.text ?? '',
+    };
+  });
   const isJustified = (f, j) => f.issue === j.check && f.filename === j.file;
   const open = findings.filter((f) => !JUSTIFIED.some((j) => isJustified(f, j)));
   const stale = JUSTIFIED.filter((j) => !findings.some((f) => isJustified(f, j)));
