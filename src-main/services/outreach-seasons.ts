@@ -12,7 +12,7 @@ import {
   type SeasonRule,
 } from '../../src-shared/domain/outreach-seasons';
 import { eligibleHouseholds, findSeason, listSeasons, upsertSeason, type OutreachSeasonRow } from '../store/outreach-seasons';
-import { seasonTaskHouseholds } from '../store/outreach';
+import { seasonTaskHouseholds, UNDONE_TASK } from '../store/outreach';
 import { insertTravellingMany, type WriteStamp } from '../store/row-writer';
 import type { Handlers } from './handler-types';
 import type { ServiceContext } from './context';
@@ -83,11 +83,7 @@ export async function evaluateSeasons(ctx: ServiceContext, today: string, stamp:
         script: season.script,
         // The call is made before the season begins: by the eve of its first day.
         due_on: addDays(occurrence.day, -1) < today ? today : addDays(occurrence.day, -1),
-        status: 'open',
-        outcome: null,
-        contact_id: null,
-        done_by: null,
-        done_at: null,
+        ...UNDONE_TASK,
       });
     }
     await insertTravellingMany(ctx.db, 'outreach_tasks', tasks, stamp);

@@ -16,6 +16,7 @@ import {
   preferredChannels,
   releaseFacts,
   taskKeysInWindow,
+  UNDONE_TASK,
   upsertRule,
   type OutreachFact,
   type OutreachRuleRow,
@@ -101,11 +102,7 @@ export async function evaluateOutreach(ctx: ServiceContext): Promise<number> {
         channel: preferred.get(fact.beneficiary_id) ?? rule.channel,
         script: rule.script,
         due_on: taskDueOn(kind, rule.days, fact.anchor_day, today),
-        status: 'open',
-        outcome: null,
-        contact_id: null,
-        done_by: null,
-        done_at: null,
+        ...UNDONE_TASK,
       });
     }
     await insertTravellingMany(ctx.db, 'outreach_tasks', tasks, stamp);

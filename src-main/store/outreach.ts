@@ -75,6 +75,9 @@ export function missingDocumentFacts(db: Db, from: string, to: string): Promise<
     .execute();
 }
 
+/** A new task's state: open, nobody has called yet. */
+export const UNDONE_TASK = { status: 'open', outcome: null, contact_id: null, done_by: null, done_at: null } as const;
+
 /**
  * Beneficiaries with a request still open whose last contact (or, without any, their registration)
  * falls in the window: the anchor is that day.
