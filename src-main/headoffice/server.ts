@@ -32,7 +32,11 @@ function adminToken(storePath: string): string {
 async function main(): Promise<void> {
   const logger = createLogger();
   const sqlitePath = resolve(process.env.HEADOFFICE_STORE ?? 'headoffice-data/headoffice.sqlite');
-  const store = await openHeadOfficeStore({ databaseUrl: process.env.DATABASE_URL, sqlitePath });
+  const store = await openHeadOfficeStore({
+    databaseUrl: process.env.DATABASE_URL,
+    sqlitePath,
+    onConnectionLost: (error) => logger.warn({ err: error }, 'a pooled PostgreSQL connection was lost while idle; the next query opens a new one'),
+  });
   const cert = process.env.HEADOFFICE_TLS_CERT;
   const key = process.env.HEADOFFICE_TLS_KEY;
   const app = await buildHeadOffice({

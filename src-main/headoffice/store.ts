@@ -16,8 +16,38 @@ export type HeadOfficeStore = {
   close(): Promise<void>;
 };
 
-async function openPostgres(connectionString: string): Promise<HeadOfficeStore> {
+export type HeadOfficeStoreOptions = {
+  databaseUrl?: string | undefined;
+  sqlitePath: string;
+  /** Told of a pooled PostgreSQL connection lost while idle (a server restart, an administrator's kill). */
+  onConnectionLost?: (error: Error) => void;
+};
+
+/**
+ * A pool that survives its server: an idle connection the server ends is reported, not thrown (pg
+ * emits it as an 'error' event, which with no listener would end the process), and the pool makes a
+ * new connection for the next query. `end()` resolves once every connection has really closed;
+ * pg's own resolves when they are asked to, and a database dropped at that moment ends them with
+ * an error.
+ */
+function resilientPool(connectionString: string, onConnectionLost: (error: Error) => void): { pool: pg.Pool; closed(): Promise<void> } {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  let open = 0;
+  let allClosed: (() => void) | null = null;
+  pool.on('connect', () => { open += 1; });
+  pool.on('remove', () => {
+    open -= 1;
+    if (open === 0) allClosed?.();
+  });
+  pool.on('error', onConnectionLost);
+  return {
+    pool,
+    closed: () => (open === 0 ? Promise.resolve() : new Promise((done) => { allClosed = done; })),
+  };
+}
+
+async function openPostgres(connectionString: string, onConnectionLost: (error: Error) => void): Promise<HeadOfficeStore> {
+  const { pool, closed } = resilientPool(connectionString, onConnectionLost);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const migrator = new Migrator({
     db,
@@ -25,15 +55,19 @@ async function openPostgres(connectionString: string): Promise<HeadOfficeStore> 
     migrationTableName: 'kysely_migration',
   });
   const { error } = await migrator.migrateToLatest();
-  if (error) {
+  const close = async () => {
     await db.destroy();
+    await closed();
+  };
+  if (error) {
+    await close();
     throw error instanceof Error ? error : new Error(String(error));
   }
-  return { db, dialect: 'postgres', schemaVersion: MIGRATIONS.length, close: () => db.destroy() };
+  return { db, dialect: 'postgres', schemaVersion: MIGRATIONS.length, close };
 }
 
-export async function openHeadOfficeStore(options: { databaseUrl?: string | undefined; sqlitePath: string }): Promise<HeadOfficeStore> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+export async function openHeadOfficeStore(options: HeadOfficeStoreOptions): Promise<HeadOfficeStore> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.onConnectionLost ?? (() => undefined));
   const store = await openStore(options.sqlitePath);
   return { db: store.db, dialect: 'sqlite', schemaVersion: store.schemaVersion, close: () => store.close() };
 }

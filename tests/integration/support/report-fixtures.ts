@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { Kysely } from 'kysely';
 import { openHeadOfficeStore, type HeadOfficeStore } from '../../../src-main/headoffice/store';
 import type { Database } from '../../../src-main/store/schema';
+import { freshPostgres } from './fresh-postgres';
 import { tempDir } from './test-runtime';
 
 /**
@@ -17,16 +16,9 @@ const COPIED: ReadonlyArray<keyof Database> = [
 ];
 
 export async function postgresCopy(source: Kysely<Database>): Promise<{ store: HeadOfficeStore; close(): Promise<void> }> {
-  const adminUrl = process.env.DATABASE_URL ?? '';
-  const name = `mamen_reports_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const database = await freshPostgres('mamen_reports');
   const temp = tempDir('mamen-pg-');
-  const store = await openHeadOfficeStore({ databaseUrl: url.toString(), sqlitePath: `${temp.dir}/unused.sqlite` });
+  const store = await openHeadOfficeStore({ databaseUrl: database.url, sqlitePath: `${temp.dir}/unused.sqlite` });
   for (const table of COPIED) {
     const rows = (await source.selectFrom(table).selectAll().execute()) as Array<Record<string, unknown>>;
     for (let i = 0; i < rows.length; i += 200) {
@@ -38,10 +30,7 @@ export async function postgresCopy(source: Kysely<Database>): Promise<{ store: H
     store,
     close: async () => {
       await store.close();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await database.drop();
       temp.remove();
     },
   };

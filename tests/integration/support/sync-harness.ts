@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openRuntime, type Runtime } from '../../../src-main/api/runtime';
 import { buildHeadOffice, type HeadOffice } from '../../../src-main/headoffice/app';
 import { openHeadOfficeStore, type HeadOfficeStore } from '../../../src-main/headoffice/store';
@@ -8,6 +7,7 @@ import { syncOnce, type SyncCounts } from '../../../src-main/sync/engine';
 import { stopScheduler } from '../../../src-main/sync/scheduler';
 import { enrolWithServer, SyncServer } from '../../../src-main/sync/server-client';
 import { readEnrolment, saveEnrolment, type Enrolment } from '../../../src-main/store/sync-state';
+import { freshPostgres } from './fresh-postgres';
 import { ADMIN_PASSWORD, Caller, TEST_STORE_KEY, silentLogger, tempDir } from './test-runtime';
 
 /** A real head-office server on loopback (SQLite file, or a fresh PostgreSQL database) and real desks. */
@@ -25,29 +25,8 @@ export type HeadOfficeHarness = {
   close(): Promise<void>;
 };
 
-/** One throw-away PostgreSQL database per server, so test files never see each other's rows. */
-async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = process.env.DATABASE_URL ?? '';
-  const name = `mamen_sync_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`create database ${name}`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 export async function startHeadOffice(dialect: 'sqlite' | 'postgres', updatesDir?: string, minDeskSchemaVersion?: number): Promise<HeadOfficeHarness> {
-  const database = dialect === 'postgres' ? await freshPostgres() : null;
+  const database = dialect === 'postgres' ? await freshPostgres('mamen_sync') : null;
   return serve(database?.url, database, undefined, updatesDir, minDeskSchemaVersion);
 }
 
