@@ -15,6 +15,7 @@ import * as m0014 from './0014_audit_access';
 import * as m0015 from './0015_sync_changes_row_index';
 import * as m0016 from './0016_visit_shares';
 import * as m0017 from './0017_usernames_per_branch';
+import * as m0018 from './0018_same_branch_twins';
 
 /**
  * Every migration, in order, listed statically (bundlers see them; nothing is discovered at run time).
@@ -37,4 +38,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0015_sync_changes_row_index', m0015],
   ['0016_visit_shares', m0016],
   ['0017_usernames_per_branch', m0017],
+  ['0018_same_branch_twins', m0018],
 ];

@@ -9,7 +9,7 @@ import type { Change, ColumnCatalog } from '../store/change-apply';
 import type { Database } from '../store/schema';
 import type { Device } from './devices';
 import { share, shareVisited } from './beneficiary-shares';
-import { mayHaveOtherBranchTwin } from './duplicate-prefilter';
+import { mayHaveTwin } from './duplicate-prefilter';
 import type { Superseded } from './field-conflicts';
 import { HeadOfficeWriter, nextStamp, observeStamp } from './head-office-writes';
 
@@ -97,6 +97,26 @@ async function detect(tx: Tx, writer: HeadOfficeWriter, id: string): Promise<voi
     await share(tx, writer, other, row.branch_id, 'duplicate_review');
     await share(tx, writer, row, other.branch_id, 'duplicate_review');
   }
+  if (person.nationalId) await detectInBranch(tx, writer, row, person);
+}
+
+/**
+ * Another record of the person's own branch with the same national ID: two desks of the branch
+ * registered the citizen while neither had seen the other's record. A review item for the branch
+ * (a desk refuses an ID it already holds, so only records made apart get here).
+ */
+async function detectInBranch(tx: Tx, writer: HeadOfficeWriter, row: BeneficiaryRow, person: ReturnType<typeof personFromRow>): Promise<void> {
+  const twins = await tx.selectFrom('beneficiaries').selectAll()
+    .where('branch_id', '=', row.branch_id).where('national_id', '=', person.nationalId).where('id', '!=', row.id).where('merged_into', 'is', null)
+    .orderBy('id').execute();
+  for (const twin of twins) {
+    const other = personFromRow(twin);
+    if (other.nationalId !== person.nationalId || (await reviewed(tx, row.id, twin.id))) continue;
+    await writer.insert('duplicate_reviews', {
+      id: uuidv7(), branch_id: row.branch_id, beneficiary_id: twin.id, other_beneficiary_id: row.id, other_branch_id: row.branch_id,
+      reason: 'same_national_id', score: assessDuplicate(person, other).score,
+    });
+  }
 }
 
 function text(value: unknown): string | null {
@@ -170,8 +190,8 @@ export async function afterAccepted(tx: Tx, columns: ColumnCatalog, logged: read
   }
   const checked = new Set<string>();
   const matching = logged.filter((c) => c.table_name === 'beneficiaries' && Object.keys(c.fields).some((f) => MATCHING_FIELDS.has(f)));
-  // Only rows that share a blocking key with another branch's row can open a review (one batched look first).
-  const worth = await mayHaveOtherBranchTwin(tx, [...new Set(matching.map((c) => c.row_id))]);
+  // Only rows that share a blocking key with another branch's row, or their ID with their own branch's, can open a review (one batched look first).
+  const worth = await mayHaveTwin(tx, [...new Set(matching.map((c) => c.row_id))]);
   for (const change of logged) {
     if (change.table_name === 'beneficiaries' && !checked.has(change.row_id) && worth.has(change.row_id) && Object.keys(change.fields).some((f) => MATCHING_FIELDS.has(f))) {
       checked.add(change.row_id);

@@ -2,11 +2,12 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../store/schema';
 
 /**
- * Which arriving beneficiaries could have a record of the same person at another branch: those
- * sharing a blocking key (national ID, a phone, a name key) with any other branch's row — the keys
- * the duplicate check looks candidates up by. Read for a whole batch in a few IN queries, so a
- * branch's first sync of tens of thousands of people is not a candidate search per person; only
- * the rows found here are checked one by one (cross-branch.ts).
+ * Which arriving beneficiaries could have another record of the same person: those sharing a
+ * blocking key (national ID, a phone, a name key) with any other branch's row — the keys the
+ * duplicate check looks candidates up by — and those whose national ID another record of their own
+ * branch holds (two desks of the branch registered the citizen apart). Read for a whole batch in a
+ * few IN queries, so a branch's first sync of tens of thousands of people is not a candidate search
+ * per person; only the rows found here are checked one by one (cross-branch.ts).
  */
 
 type Tx = Transaction<Database>;
@@ -35,7 +36,20 @@ function identity(row: KeyRow): string | null {
   return (row.id_type === 'national_id' || row.id_type === 'iqama') ? row.national_id : null;
 }
 
-export async function mayHaveOtherBranchTwin(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
+/** The national IDs among `values` that two or more records of the branch hold. */
+async function heldTwiceInBranch(tx: Tx, values: ReadonlySet<string>, branchId: string): Promise<Set<string>> {
+  const held = new Set<string>();
+  const list = [...values];
+  for (let i = 0; i < list.length; i += CHUNK) {
+    const rows = await tx.selectFrom('beneficiaries').select('national_id')
+      .where('branch_id', '=', branchId).where('national_id', 'in', list.slice(i, i + CHUNK))
+      .groupBy('national_id').having((eb) => eb.fn.countAll(), '>', 1).execute();
+    for (const row of rows) if (row.national_id !== null) held.add(row.national_id);
+  }
+  return held;
+}
+
+export async function mayHaveTwin(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows: KeyRow[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
@@ -46,9 +60,11 @@ export async function mayHaveOtherBranchTwin(tx: Tx, ids: readonly string[]): Pr
   const worth = new Set<string>();
   const byBranch = groupByBranch(rows);
   for (const [branchId, group] of byBranch) {
+    const collect = (pick: (r: KeyRow) => Array<string | null>) => new Set(group.flatMap(pick).filter((v): v is string => Boolean(v)));
+    const twiceHere = await heldTwiceInBranch(tx, collect((r) => [identity(r)]), branchId);
+    for (const r of group) if (twiceHere.has(identity(r) ?? '')) worth.add(r.id);
     // No other branch has anyone yet (a branch's first sync into a new head office): nothing to look up.
     if (!(await anyoneElsewhere(tx, branchId))) continue;
-    const collect = (pick: (r: KeyRow) => Array<string | null>) => new Set(group.flatMap(pick).filter((v): v is string => Boolean(v)));
     const phones = collect((r) => [r.phone_primary, r.phone_secondary]);
     const held = {
       nationalIds: await heldElsewhere(tx, 'national_id', collect((r) => [identity(r)]), branchId),

@@ -6,7 +6,7 @@ import { requireActor, scopedBranch, type Actor, type ServiceContext } from './c
 import { requireBeneficiaryInScope } from './beneficiary-access';
 import { findDuplicateCandidates, unresolvedDuplicates } from './duplicates';
 import { supersededValues } from './superseded-values';
-import { idsOfPerson } from '../store/duplicate-reviews';
+import { idsOfPerson, reviewPartners } from '../store/duplicate-reviews';
 import { profileView, summaryView } from './beneficiary-view';
 import { insertHouseholdMember } from './household';
 import { beneficiaryColumns } from './beneficiary-columns';
@@ -26,24 +26,31 @@ import { findUserById } from '../store/users';
 /** Matching keys are derived columns: kept out of the field history a person reads. */
 const DERIVED_COLUMNS = new Set(['name_key', 'phonetic_key', 'lineage_key', 'updated_by']);
 
-/** Same ID as another record is refused outright; strong candidates need the receptionist's decision. */
+/**
+ * A new ID that another record holds is refused outright; strong candidates need the receptionist's
+ * decision. An edit that keeps the record's ID is not refused for it, and records a review item
+ * already pairs with it are left to the reviewer: a twin made apart (another desk offline, another
+ * branch) must not make the record uneditable until it is merged.
+ */
 async function guardAgainstDuplicates(
   ctx: ServiceContext,
   actor: Actor,
   data: BeneficiaryData,
-  excludeId: string | null,
+  current: { id: string; national_id: string | null } | null,
   confirmedDistinctFrom: string[],
 ): Promise<string[]> {
-  if (data.nationalId) {
-    const holder = await findBeneficiaryByNationalId(ctx.db, data.nationalId);
-    if (holder && holder.id !== excludeId) {
+  const excludeId = current?.id ?? null;
+  if (data.nationalId && data.nationalId !== current?.national_id) {
+    const holder = await findBeneficiaryByNationalId(ctx.db, data.nationalId, excludeId);
+    if (holder) {
       throw new DomainError('DUPLICATE_NATIONAL_ID', 'error.duplicateNationalId', {
         fields: { 'beneficiary.nationalId': 'error.duplicateNationalId' },
-        details: { existingId: holder.id },
+        details: { existingId: holder.merged_into ?? holder.id },
       });
     }
   }
-  const candidates = await findDuplicateCandidates(ctx, actor, data, excludeId);
+  const partners = excludeId ? await reviewPartners(ctx.db, excludeId) : new Set<string>();
+  const candidates = (await findDuplicateCandidates(ctx, actor, data, excludeId)).filter((c) => !partners.has(c.id));
   const unresolved = unresolvedDuplicates(candidates, confirmedDistinctFrom);
   if (unresolved.length > 0) {
     throw new DomainError('DUPLICATE_REVIEW_REQUIRED', 'error.duplicateReviewRequired', { details: { candidates: candidates.map(maskCandidate) } });
@@ -101,7 +108,7 @@ export const beneficiaryHandlers = {
     const actor = requireActor(ctx);
     const before = await requireBeneficiaryInScope(ctx, actor, input.id);
     if (before.hlc !== input.expectedVersion) throw new DomainError('STALE_VERSION', 'error.staleVersion');
-    const confirmed = await guardAgainstDuplicates(ctx, actor, input.beneficiary, before.id, input.confirmedDistinctFrom);
+    const confirmed = await guardAgainstDuplicates(ctx, actor, input.beneficiary, before, input.confirmedDistinctFrom);
     const changed = await updateTravelling(
       ctx.db,
       'beneficiaries',

@@ -23,8 +23,15 @@ export async function findBeneficiary(db: Db, id: string): Promise<BeneficiaryWi
   return withBranch(db).where('beneficiaries.id', '=', await survivingId(db, row.merged_into)).executeTakeFirst();
 }
 
-export function findBeneficiaryByNationalId(db: Db, nationalId: string): Promise<BeneficiaryRow | undefined> {
-  return db.selectFrom('beneficiaries').selectAll().where('national_id', '=', nationalId).executeTakeFirst();
+/**
+ * A record holding the national ID other than `exceptId` and the records merged into it (which keep
+ * the ID they were registered with). Two records of one person may both hold it until a reviewer
+ * merges them (made apart, by two desks offline, or at two branches).
+ */
+export function findBeneficiaryByNationalId(db: Db, nationalId: string, exceptId: string | null = null): Promise<BeneficiaryRow | undefined> {
+  let query = db.selectFrom('beneficiaries').selectAll().where('national_id', '=', nationalId);
+  if (exceptId) query = query.where('id', '!=', exceptId).where((eb) => eb.or([eb('merged_into', 'is', null), eb('merged_into', '!=', exceptId)]));
+  return query.orderBy(sql`merged_into is not null`).orderBy('id').executeTakeFirst();
 }
 
 /** Rewrites the search-index entry of one beneficiary (FTS5 rows are replaced, not updated). */
@@ -94,7 +101,8 @@ export async function findCandidateRows(
       .union(db.selectFrom('beneficiaries').select('id').where('phone_primary', 'is not', null).where('phone_primary', 'in', keys.phones))
       .union(db.selectFrom('beneficiaries').select('id').where('phone_secondary', 'is not', null).where('phone_secondary', 'in', keys.phones));
   }
-  let query = withBranch(db).where('beneficiaries.id', 'in', ids);
+  // A record merged into another is that person's old record: the survivor is the candidate.
+  let query = withBranch(db).where('beneficiaries.id', 'in', ids).where('beneficiaries.merged_into', 'is', null);
   if (keys.excludeId) query = query.where('beneficiaries.id', '!=', keys.excludeId);
   if (keys.otherThanBranch) query = query.where('beneficiaries.branch_id', '!=', keys.otherThanBranch);
   return query.limit(limit).execute();

@@ -28,6 +28,13 @@ export async function reviewState(db: Db, reviewId: string): Promise<{ state: Re
   return { state: refused ? 'refused' : 'open', survivorId: null };
 }
 
+/** The records a review item already pairs with this one: a reviewer decides those, not the next save. */
+export async function reviewPartners(db: Db, beneficiaryId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('duplicate_reviews').select(['beneficiary_id', 'other_beneficiary_id'])
+    .where((eb) => eb.or([eb('beneficiary_id', '=', beneficiaryId), eb('other_beneficiary_id', '=', beneficiaryId)])).execute();
+  return new Set(rows.map((r) => (r.beneficiary_id === beneficiaryId ? r.other_beneficiary_id : r.beneficiary_id)));
+}
+
 export function findReview(db: Db, id: string) {
   return db.selectFrom('duplicate_reviews').selectAll().where('id', '=', id).executeTakeFirst();
 }

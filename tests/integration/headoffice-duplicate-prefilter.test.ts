@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mayHaveOtherBranchTwin } from '../../src-main/headoffice/duplicate-prefilter';
+import { mayHaveTwin } from '../../src-main/headoffice/duplicate-prefilter';
 import { beneficiaryInput } from './support/test-runtime';
 import { firstDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
 
@@ -23,7 +23,7 @@ describe('head office looks for cross-branch twins only among rows sharing a key
     const unrelated = await sby.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput({ firstName: 'زياد', fatherName: 'مسفر', grandfatherName: 'عايض', familyName: 'القرني', phonePrimary: '0579998877', birthDate: '2001-03-03' }) });
     await sby.sync();
     const ids = [samePhone.id, unrelated.id, sameName.id];
-    const worth = await ho.store.db.transaction().execute((tx) => mayHaveOtherBranchTwin(tx, ids));
+    const worth = await ho.store.db.transaction().execute((tx) => mayHaveTwin(tx, ids));
     expect(worth.has(samePhone.id)).toBe(true);
     expect(worth.has(unrelated.id)).toBe(false);
     expect(worth.has(sameName.id)).toBe(true);
