@@ -28,12 +28,25 @@ const NOT_VISITS: ReadonlySet<string> = new Set(['beneficiaries', 'beneficiary_s
 export async function share(tx: Tx, writer: HeadOfficeWriter, row: Owner, branch: string, reason: ShareReason): Promise<void> {
   if (row.branch_id === branch) return;
   const existing = await tx.selectFrom('beneficiary_shares').select('id').where('branch_id', '=', branch).where('beneficiary_id', '=', row.id).executeTakeFirst();
-  if (!existing) await writeShare(writer, row, branch, reason);
+  if (!existing) await writeShare(tx, writer, row, branch, reason);
 }
 
-async function writeShare(writer: HeadOfficeWriter, row: Owner, branch: string, reason: ShareReason): Promise<void> {
+/**
+ * The share record, then the person's file as logged so far, copied to the branch in order: the
+ * record, the household members (whichever branch added them) and the history of both. Later
+ * entries of the file reach the branch through the pull rule (pull-scope.ts).
+ */
+async function writeShare(tx: Tx, writer: HeadOfficeWriter, row: Owner, branch: string, reason: ShareReason): Promise<void> {
   await writer.insert('beneficiary_shares', { id: uuidv7(), branch_id: branch, beneficiary_id: row.id, owner_branch_id: row.branch_id, reason });
   await writer.copyHistory('beneficiaries', row.id, branch);
+  const members = (await tx.selectFrom('household_members').select(['id', 'branch_id']).where('beneficiary_id', '=', row.id).orderBy('id').execute());
+  for (const member of members) if (member.branch_id !== branch) await writer.copyHistory('household_members', member.id, branch);
+  const history = await tx.selectFrom('field_history').select(['id', 'branch_id'])
+    .where((eb) => eb.or([
+      eb.and([eb('table_name', '=', 'beneficiaries'), eb('row_id', '=', row.id)]),
+      ...(members.length > 0 ? [eb.and([eb('table_name', '=', 'household_members'), eb('row_id', 'in', members.map((m) => m.id))])] : []),
+    ])).orderBy('id').execute();
+  for (const entry of history) if (entry.branch_id !== branch) await writer.copyHistory('field_history', entry.id, branch);
 }
 
 /** The branches each beneficiary is named by in accepted rows of `logged` (every table with a beneficiary_id column). */
@@ -103,7 +116,7 @@ export async function shareVisited(tx: Tx, writer: HeadOfficeWriter, columns: Co
     if (shared.has(key)) continue;
     shared.add(key);
     fresh.add(namedId);
-    await writeShare(writer, row, branch, 'visit');
+    await writeShare(tx, writer, row, branch, 'visit');
   }
   const first = logged.findIndex((c) => typeof c.fields.beneficiary_id === 'string' && fresh.has(c.fields.beneficiary_id) && !NOT_VISITS.has(c.table_name));
   if (first >= 0) await logAgainAfter(tx, logged.slice(first).map((c) => c.id));

@@ -4,12 +4,13 @@ import { parseHlc } from '../../src-shared/domain/hlc';
 import { SYNC_LIMITS, type PushReply, type PushRequest } from '../../src-shared/contract/sync';
 import { insertRows } from '../store/bulk-insert';
 import { applyChanges, type ColumnCatalog } from '../store/change-apply';
-import { ASSOCIATION_WIDE_TABLES } from '../store/sync-schema';
+import { ASSOCIATION_WIDE_TABLES, PERSON_FILE_TABLES } from '../store/sync-schema';
 import type { Database } from '../store/schema';
 import { afterAccepted, screenResolutions } from './cross-branch';
 import type { Device } from './devices';
 import { findSuperseded } from './field-conflicts';
 import { visibleTo } from './pull-scope';
+import { screenSharedEdits } from './shared-edits';
 import { lockChangeLog, type HeadOfficeStore } from './store';
 
 /** A stamp further ahead of the server's clock than this is refused: a desk whose clock is badly wrong. */
@@ -18,11 +19,12 @@ export const MAX_CLOCK_DRIFT_MS = 24 * 3600 * 1000;
 export type PushOutcome = { kind: 'reply'; reply: PushReply } | { kind: 'refused'; error: 'branch_not_allowed' };
 
 /**
- * The rows a device may write: its own branch's rows only. The branch row of another branch is
- * reference data it may read but never write.
+ * The rows a device may write: its own branch's rows, and another branch's rows of a person's file
+ * (checked per change against the people its branch owns or shares: shared-edits.ts). The branch
+ * row of another branch is reference data it may read but never write.
  */
 function writable(device: Device, change: { table_name: string; row_id: string; branch_id: string }): boolean {
-  if (change.branch_id !== device.branchId) return false;
+  if (change.branch_id !== device.branchId) return PERSON_FILE_TABLES.has(change.table_name);
   if (change.table_name === 'branches') return change.row_id === device.branchId;
   return true;
 }
@@ -58,6 +60,7 @@ export async function receiveBatch(
       else fresh.push(change);
     }
     const refusals = await screenResolutions(tx, device, fresh);
+    for (const id of await screenSharedEdits(tx, device, fresh)) refusals.set(id, 'branch_not_allowed');
     for (const [id, reason] of refusals) rejected.push({ id, reason });
     if (refusals.size > 0) fresh.splice(0, fresh.length, ...fresh.filter((c) => !refusals.has(c.id)));
     const superseded = await findSuperseded(tx, device, fresh, batch.seen ?? 0);

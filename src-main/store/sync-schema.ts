@@ -86,6 +86,13 @@ export const ASSOCIATION_WIDE_TABLES: ReadonlySet<string> = new Set<TravellingTa
  */
 export const SHARED_ROW_TABLES: ReadonlySet<string> = new Set<TravellingTable>(['knowledge_documents']);
 
+/**
+ * A person's own file: their record, their household and the history of both. A branch the person
+ * is shared with (a visit, a review) serves them too, and may edit these rows of another branch;
+ * head office accepts such an edit only from a branch that owns or shares the person (shared-edits.ts).
+ */
+export const PERSON_FILE_TABLES: ReadonlySet<string> = new Set<TravellingTable>(['beneficiaries', 'household_members', 'field_history']);
+
 export function isTravellingTable(name: string): name is TravellingTable {
   return (TRAVELLING_TABLES as readonly string[]).includes(name);
 }

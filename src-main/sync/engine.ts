@@ -6,6 +6,7 @@ import type { ContentPlace } from '../store/content-files';
 import { applyChanges, readColumnCatalog, type ColumnCatalog } from '../store/change-apply';
 import type { Database } from '../store/schema';
 import { ReindexSet } from '../store/sync-reindex';
+import { PERSON_FILE_TABLES } from '../store/sync-schema';
 import { markPushed, parkChanges, readCursor, readOutbox, saveCursor, type Enrolment, type OutboxEntry } from '../store/sync-state';
 import { syncFiles } from './file-transfer';
 import type { SyncServer } from './server-client';
@@ -17,9 +18,13 @@ const MAX_CHANGE_BYTES = SYNC_LIMITS.bodyBytes / 2;
 
 export type SyncCounts = { pushed: number; pulled: number; rejected: number; files?: FileCounts };
 
-/** Rows this desk may send: those of its own branch (the server refuses a batch with any other). */
+/**
+ * Rows this desk may send: those of its own branch, and edits of a person's file another branch owns
+ * (the person is shared with this branch; head office checks it per change). The server refuses a
+ * batch with any other row.
+ */
 function sendable(enrolment: Enrolment, entry: OutboxEntry): boolean {
-  if (entry.branch_id !== enrolment.branchId) return false;
+  if (entry.branch_id !== enrolment.branchId) return PERSON_FILE_TABLES.has(entry.table_name);
   return entry.table_name !== 'branches' || entry.row_id === enrolment.branchId;
 }
 

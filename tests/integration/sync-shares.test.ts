@@ -102,9 +102,10 @@ describe.each(DIALECTS)('beneficiaries shared with the branches that visited or 
     expect(today.tickets.find((t) => t.id === ticket.id)).toMatchObject({ beneficiaryId: person, beneficiaryName: expect.stringContaining('الحربي') });
     expect((await c2.admin.call('contacts.forBeneficiary', { beneficiaryId: person })).items.map((i) => i.id)).toContain(contact.id);
     expect((await c2.admin.call('requests.list', { beneficiaryId: person })).items.map((r) => r.id)).toEqual([request]);
-    // The owner's branch is not given the visiting branch's rows.
+    // The owner's branch is not given the visiting branch's rows, but for the person's own file: the member added there.
     await a.sync();
     expect(await a.runtime.store.db.selectFrom('tickets').select('id').where('beneficiary_id', '=', person).execute()).toEqual([]);
+    expect((await a.admin.call('beneficiaries.get', { id: person })).household.map((m) => m.fullName)).toEqual(['نورة أحمد الحربي']);
   });
 
   it('lets a branch that saw a record open the survivor it was later merged into at another branch', async () => {
