@@ -80,22 +80,43 @@ export const UNDONE_TASK = { status: 'open', outcome: null, contact_id: null, do
 
 /**
  * Beneficiaries with a request still open whose last contact (or, without any, their registration)
- * falls in the window: the anchor is that day.
+ * falls in the window: the anchor is that day. A person is counted once, as the survivor of any
+ * records merged into theirs: a request open or a contact logged under a merged-away record is theirs.
  */
 export async function noContactFacts(db: Db, from: string, to: string): Promise<OutreachFact[]> {
-  const rows = await db
-    .selectFrom('beneficiaries as b')
-    // A record of another branch shared with this desk's is followed up by this branch (its share names it).
-    .leftJoin('beneficiary_shares as s', 's.beneficiary_id', 'b.id')
-    .select((eb) => [
-      'b.id as beneficiary_id',
-      eb.fn.coalesce('s.branch_id', 'b.branch_id').as('branch_id'),
-      sql<null>`null`.as('request_id'),
-      sql<string>`substr(coalesce(${eb.selectFrom('contacts as c').select((c) => c.fn.max('c.occurred_at').as('m')).whereRef('c.beneficiary_id', '=', 'b.id')}, b.created_at), 1, 10)`.as('anchor_day'),
-    ])
-    .where((eb) => eb.exists(eb.selectFrom('support_requests as r').select('r.id').whereRef('r.beneficiary_id', '=', 'b.id').where('r.state', '!=', 'closed')))
-    .execute();
-  return rows.filter((r) => r.anchor_day >= from && r.anchor_day <= to);
+  const lastContact = sql<string | null>`(select max(c.occurred_at) from contacts c where c.beneficiary_id = b.id)`;
+  const people = (ids: readonly string[] | null) => {
+    let query = db
+      .selectFrom('beneficiaries as b')
+      // A record of another branch shared with this desk's is followed up by this branch (its share names it).
+      .leftJoin('beneficiary_shares as s', 's.beneficiary_id', 'b.id')
+      .select((eb) => ['b.id as beneficiary_id', 'b.merged_into', 'b.created_at', eb.fn.coalesce('s.branch_id', 'b.branch_id').as('branch_id'), lastContact.as('last_contact')]);
+    if (ids) query = query.where('b.id', 'in', ids);
+    else query = query.where((eb) => eb.exists(eb.selectFrom('support_requests as r').select('r.id').whereRef('r.beneficiary_id', '=', 'b.id').where('r.state', '!=', 'closed')));
+    return query.execute();
+  };
+  const rows = await people(null);
+  // Records merged into another (few): their open requests and contacts are the survivor's.
+  const aliases = await db.selectFrom('beneficiaries as b').select(['b.id', 'b.merged_into', lastContact.as('last_contact')])
+    .where('b.merged_into', 'is not', null).execute();
+  const survivorOf = new Map(aliases.map((a) => [a.id, a.merged_into as string]));
+  const aliasContact = new Map<string, string>();
+  for (const alias of aliases) {
+    const seen = aliasContact.get(alias.merged_into as string);
+    if (alias.last_contact && (!seen || alias.last_contact > seen)) aliasContact.set(alias.merged_into as string, alias.last_contact);
+  }
+  const listed = new Set(rows.map((r) => r.beneficiary_id));
+  const survivorsOnlyAliasAsks = [...new Set(rows.flatMap((r) => (r.merged_into ? [survivorOf.get(r.beneficiary_id) ?? r.merged_into] : [])))].filter((id) => !listed.has(id));
+  const all = survivorsOnlyAliasAsks.length > 0 ? [...rows, ...(await people(survivorsOnlyAliasAsks))] : rows;
+  const facts: OutreachFact[] = [];
+  for (const row of all) {
+    if (row.merged_into) continue;
+    const fromAlias = aliasContact.get(row.beneficiary_id);
+    const last = row.last_contact && (!fromAlias || row.last_contact > fromAlias) ? row.last_contact : (fromAlias ?? row.last_contact);
+    const anchorDay = (last ?? row.created_at).slice(0, 10);
+    if (anchorDay >= from && anchorDay <= to) facts.push({ beneficiary_id: row.beneficiary_id, branch_id: row.branch_id, request_id: null, anchor_day: anchorDay });
+  }
+  return facts;
 }
 
 /** The households that already have a seasonal programme's task for one occurrence. */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SubjectExport } from '../../src-shared/contract/privacy';
+import { noContactFacts } from '../../src-main/store/outreach';
 import { updateTravelling } from '../../src-main/store/row-writer';
 import { ADMIN_PASSWORD, beneficiaryInput, setUpStoreAt, type TestClock, type TestStore } from './support/test-runtime';
 import { rentCaseData } from './support/interview-fixtures';
@@ -92,6 +93,17 @@ describe('rows naming a merged-away record', () => {
     await s.admin.call('outreach.evaluate', {});
     const task = (await s.admin.call('outreach.list', {})).items.find((t) => t.requestId === request);
     expect(task).toMatchObject({ kind: 'missing_documents', beneficiaryName: 'أحمد عبدالله محمد الحربي' });
+  });
+
+  it('follows the merged person up once, as the survivor: a request open and a contact logged under the alias are theirs', async () => {
+    const { survivor, alias } = await mergedPair();
+    const today = new Date().toISOString().slice(0, 10);
+    const facts = await noContactFacts(s.runtime.store.db, '1900-01-01', '2999-12-31');
+    expect(facts.filter((f) => f.beneficiary_id === alias)).toEqual([]);
+    // Anchored on the contact logged under the alias (today), not on a registration with no contact.
+    expect(facts.filter((f) => f.beneficiary_id === survivor)).toEqual([expect.objectContaining({ anchor_day: today })]);
+    // Not "no contact since" any earlier day: the alias's contact counts.
+    expect((await noContactFacts(s.runtime.store.db, '1900-01-01', '2000-01-01')).filter((f) => f.beneficiary_id === survivor)).toEqual([]);
   });
 
   it('writes new tickets, interviews, complaints and contacts asked for under the alias as the survivor’s', async () => {
