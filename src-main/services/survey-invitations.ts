@@ -5,6 +5,7 @@ import { SURVEY_INVITATION_DAYS, surveyUrl } from '../../src-shared/domain/surve
 import { renderSurveySlip } from '../pdf/survey-slip';
 import { sha256Hex } from '../store/content-files';
 import { insertTravelling } from '../store/row-writer';
+import { survivingId } from '../store/duplicate-reviews';
 import { getSetting } from '../store/settings';
 import { readEnrolment } from '../store/sync-state';
 import type { Handlers } from './handler-types';
@@ -21,9 +22,9 @@ export const surveyInvitationHandlers = {
    */
   'surveys.invite': async (ctx, input) => {
     const actor = requireActor(ctx);
-    let beneficiaryId = input.beneficiaryId;
-    if (beneficiaryId) await requireBeneficiaryInScope(ctx, actor, beneficiaryId);
-    if (input.requestId) beneficiaryId = beneficiaryId ?? (await requireRequestInScope(ctx, actor, input.requestId)).beneficiary_id;
+    // Made out to the person as they are now: the survivor of a record merged into another.
+    let beneficiaryId = input.beneficiaryId ? (await requireBeneficiaryInScope(ctx, actor, input.beneficiaryId)).id : input.beneficiaryId;
+    if (input.requestId) beneficiaryId = beneficiaryId ?? (await survivingId(ctx.db, (await requireRequestInScope(ctx, actor, input.requestId)).beneficiary_id));
     // The page is served by head office: a desk not enrolled with it has no address to print.
     const enrolment = await readEnrolment(ctx.db);
     if (!enrolment) throw new DomainError('CONFLICT', 'error.surveyNeedsHeadOffice');

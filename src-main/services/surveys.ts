@@ -4,6 +4,7 @@ import { riyadhDay } from '../../src-shared/domain/committee-clock';
 import { FOLLOW_UP_DAYS, MIN_RESPONSES_TO_SHOW, needsFollowUp, summarise, summariseBy, type SurveyChannel, type SurveyService } from '../../src-shared/domain/survey-scores';
 import { findFollowUp, findFollowUpView, listFollowUps, listScores, type FollowUpRow, type ScoreRowWithKeys } from '../store/surveys';
 import { insertTravelling, updateTravelling } from '../store/row-writer';
+import { survivingId } from '../store/duplicate-reviews';
 import type { Handlers } from './handler-types';
 import { requireBeneficiaryInScope } from './beneficiary-access';
 import { requireActor, scopedBranch } from './context';
@@ -42,11 +43,11 @@ export const surveyHandlers = {
 
   'surveys.submit': async (ctx, input) => {
     const actor = requireActor(ctx);
-    if (input.beneficiaryId) await requireBeneficiaryInScope(ctx, actor, input.beneficiaryId);
-    let beneficiaryId = input.beneficiaryId;
+    // Saved under the person as they are now: the survivor of a record merged into another.
+    let beneficiaryId = input.beneficiaryId ? (await requireBeneficiaryInScope(ctx, actor, input.beneficiaryId)).id : input.beneficiaryId;
     if (input.requestId) {
       const request = await requireRequestInScope(ctx, actor, input.requestId);
-      beneficiaryId = beneficiaryId ?? request.beneficiary_id;
+      beneficiaryId = beneficiaryId ?? (await survivingId(ctx.db, request.beneficiary_id));
     }
     const stamp = ctx.stamp();
     const id = uuidv7();

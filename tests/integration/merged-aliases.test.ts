@@ -106,6 +106,14 @@ describe('rows naming a merged-away record', () => {
     expect((await noContactFacts(s.runtime.store.db, '1900-01-01', '2000-01-01')).filter((f) => f.beneficiary_id === survivor)).toEqual([]);
   });
 
+  it('saves a satisfaction answer given under the alias, or about a request made under it, as the survivor’s', async () => {
+    const { survivor, alias, request } = await mergedPair();
+    const byId = await s.admin.call('surveys.submit', { service: 'reception_visit', channel: 'kiosk', csat: 5, nps: 9, beneficiaryId: alias });
+    const byRequest = await s.admin.call('surveys.submit', { service: 'reception_visit', channel: 'phone', csat: 4, nps: 8, requestId: request ?? null });
+    const saved = await s.runtime.store.db.selectFrom('survey_responses').select(['id', 'beneficiary_id']).where('id', 'in', [byId.id, byRequest.id]).execute();
+    expect(saved.map((r) => r.beneficiary_id)).toEqual([survivor, survivor]);
+  });
+
   it('writes new tickets, interviews, complaints and contacts asked for under the alias as the survivor’s', async () => {
     const { survivor, alias } = await mergedPair();
     const db = s.runtime.store.db;
