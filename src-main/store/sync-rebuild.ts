@@ -9,6 +9,8 @@ import type { Database } from './schema';
  *    made and sent after the backup come back to it;
  *  - `hlc_floor` (the highest stamp the replaced store held) keeps its clock from going back: later
  *    local edits stamp after everything it had already sent, even after the app restarts.
+ * Every pull raises the same floor to the newest stamp it merged (sync/engine.ts): a desk whose clock
+ * runs behind another's still stamps its later edits after what it has seen, across restarts.
  */
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -6,6 +6,7 @@ import type { ContentPlace } from '../store/content-files';
 import { applyChanges, readColumnCatalog, type ColumnCatalog } from '../store/change-apply';
 import type { Database } from '../store/schema';
 import { ReindexSet } from '../store/sync-reindex';
+import { raiseHlcFloor } from '../store/sync-rebuild';
 import { PERSON_FILE_TABLES } from '../store/sync-schema';
 import { markPushed, parkChanges, readCursor, readOutbox, saveCursor, type Enrolment, type OutboxEntry } from '../store/sync-state';
 import { syncFiles } from './file-transfer';
@@ -174,6 +175,7 @@ async function applyPulled(
   totals: { pulled: number; rejected: number },
 ): Promise<void> {
   const at = now().toISOString();
+  const newest = changes.reduce<string | null>((max, change) => (max === null || change.hlc > max ? change.hlc : max), null);
   await db.transaction().execute(async (tx) => {
     const parked: Array<{ id: string; table_name: string; row_id: string; reason: string }> = [];
     const outcomes = await applyChanges(tx, changes, catalog, at);
@@ -187,11 +189,12 @@ async function applyPulled(
     await reindex.apply(tx);
     await parkChanges(tx, parked, 'pull', at);
     await saveCursor(tx, cursor);
+    // Kept with the merge, so the clock starts above it after a restart too (hlc-clock.ts).
+    if (newest) await raiseHlcFloor(tx, newest);
     totals.rejected += parked.length;
   });
   totals.pulled += changes.length;
   // Later local edits must stamp after everything just merged (hybrid logical clock receive).
-  const newest = changes.reduce<string | null>((max, change) => (max === null || change.hlc > max ? change.hlc : max), null);
   if (newest && observeHlc) observeHlc(newest);
 }
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hlcToString } from '../../src-shared/domain/hlc';
 import { openRuntime } from '../../src-main/api/runtime';
 import { updateTravelling } from '../../src-main/store/row-writer';
 import { stopScheduler } from '../../src-main/sync/scheduler';
@@ -138,6 +139,29 @@ describe.each(DIALECTS)('desks of one branch on %s', (dialect) => {
     expect((await b.admin.call('auth.login', { username: 'admin-jzn', password: ADMIN_PASSWORD })).username).toBe('admin-jzn');
     expect((await b.admin.call('sync.conflicts', {})).conflicts).toHaveLength(1);
   });
+  it('stamps a desk’s later edit after the changes it pulled, even after a restart and with its clock behind theirs', async () => {
+    ho = await startHeadOffice(dialect);
+    cleanup.push(() => ho.close());
+    const a = await firstDesk(ho, 'JZN');
+    cleanup.push(() => a.close());
+    const { id } = await a.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput() });
+    // The first desk's clock runs two hours fast: its edit is stamped ahead of the second desk's time.
+    a.runtime.clock.observe(hlcToString({ wallMs: Date.now() + 2 * 3600_000, counter: 0, node: 'fastdesk' }));
+    await editNotes(a, id, 'من الجهاز المتقدم');
+    await a.sync();
+    const b = await nextDesk(ho, a.enrolment.branchId);
+    cleanup.push(() => b.close());
+    await b.sync();
+    await b.restart();
+    // Typed after the second desk saw the first's value: it must win everywhere.
+    await editNotes(b, id, 'كُتبت بعد إعادة التشغيل');
+    await b.sync();
+    await a.sync();
+    for (const db of [ho.store.db, a.runtime.store.db, b.runtime.store.db]) {
+      expect((await db.selectFrom('beneficiaries').select('notes').where('id', '=', id).executeTakeFirstOrThrow()).notes).toBe('كُتبت بعد إعادة التشغيل');
+    }
+  });
+
   it('carries the association’s name by enrolment: head office learns it from the first desk, a desk joining the branch prints it', async () => {
     ho = await startHeadOffice(dialect);
     cleanup.push(() => ho.close());
