@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { withCheckDigit } from '../../src-shared/domain/national-id';
+import { chooseOption } from './support/antd-select';
 import { fillFirstRunSetup } from './support/first-run';
 import { screenshotsFor } from './support/screenshots';
 
@@ -103,8 +104,7 @@ test.describe.serial('contact log, case timeline and staff tools', () => {
     await expect(day).toContainText('أبو محمد');
     await screenshot(page, 'contacts-today');
 
-    await page.getByTestId('contact-channel-filter').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'موقع الجمعية' }).click();
+    await chooseOption(page, 'contact-channel-filter', 'موقع الجمعية');
     await expect(day).toContainText('أبو محمد');
     await expect(day).not.toContainText(SUBJECT);
     await screenshot(page, 'contacts-by-channel');

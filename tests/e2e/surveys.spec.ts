@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { fillFirstRunSetup } from './support/first-run';
 import { SCREENSHOTS_DIR, screenshotsFor } from './support/screenshots';
+import { chooseOption } from './support/antd-select';
 
 /**
  * Satisfaction as trends and the printed QR survey: a desk enrolled with its head office prints a
@@ -141,8 +142,7 @@ test.describe.serial('printed QR survey and satisfaction trends', () => {
     await page.reload();
     const followUps = page.getByTestId('follow-ups');
     await expect(followUps).toContainText('انتظرت طويلاً');
-    await page.getByTestId('trends-view').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'حسب القناة' }).click();
+    await chooseOption(page, 'trends-view', 'حسب القناة');
     await expect(page.getByTestId('trend-csat')).toContainText('رمز QR مطبوع');
     await screenshot(page, 'follow-up-and-trends-by-channel');
   });

@@ -3,17 +3,19 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
-import { withCheckDigit } from '../../src-shared/domain/national-id';
 import { openRuntime, type Runtime } from '../../src-main/api/runtime';
 import { stopScheduler } from '../../src-main/sync/scheduler';
-import { beneficiaryInput, Caller, silentLogger, tempDir, TEST_STORE_KEY } from '../integration/support/test-runtime';
+import { Caller, silentLogger, tempDir, TEST_STORE_KEY } from '../integration/support/test-runtime';
+import { chooseOption } from './support/antd-select';
 import { fillFirstRunSetup } from './support/first-run';
 import { screenshotsFor } from './support/screenshots';
 
 /**
- * Changes head office refused, settled by a person: two desks of one branch register the same
- * citizen while neither has seen the other's record; the second to reach head office sees its
- * record refused on the sync screen, with the reason in Arabic, and sends it again or sets it aside.
+ * Changes head office refused, settled by a person: two desks of one branch each take on a staff
+ * member under the same username while neither has seen the other's (a username is unique in its
+ * branch); the second to reach head office sees its user refused on the sync screen, with the reason
+ * in Arabic, and sends it again or sets it aside. (The same citizen registered at both desks is not
+ * refused: head office opens a review item for it, tests/integration/sync-branch-twins.test.ts.)
  */
 
 const HO_PORT = 48_200 + Math.floor(Math.random() * 99);
@@ -21,7 +23,7 @@ const HO_URL = `http://127.0.0.1:${HO_PORT}`;
 const HO_TOKEN = 'e2e-f2-head-office-admin-token';
 const HO_STORE = `test-results/sync-parked-headoffice-${HO_PORT}`;
 const ADMIN = { username: 'admin', password: 'Admin-pass-2025' };
-const CITIZEN = { first: 'مريم', father: 'سعيد', grandfather: 'علي', family: 'الغامدي', id: withCheckDigit('108765432'), phone: '0561239876' };
+const USERNAME = 'huda.reception';
 
 const screenshot = screenshotsFor('sync-parked-');
 
@@ -87,20 +89,18 @@ test.describe.serial('refused changes on the sync screen', () => {
     await caller.call('setup.join', { serverUrl: HO_URL, code: await issueCode(branchId, 'صبيا ٢') });
     await caller.call('auth.login', ADMIN);
 
-    // This desk registers the citizen…
-    await page.getByTestId('nav-registry').filter({ visible: true }).first().click();
-    await page.getByTestId('new-beneficiary').click();
-    await page.getByTestId('field-firstName').fill(CITIZEN.first);
-    await page.getByTestId('field-fatherName').fill(CITIZEN.father);
-    await page.getByTestId('field-grandfatherName').fill(CITIZEN.grandfather);
-    await page.getByTestId('field-familyName').fill(CITIZEN.family);
-    await page.getByTestId('field-nationalId').fill(CITIZEN.id);
-    await page.getByTestId('field-gender').getByText('أنثى').click();
-    await page.getByTestId('field-phonePrimary').fill(CITIZEN.phone);
-    await page.getByTestId('beneficiary-save').click();
-    await expect(page.getByTestId('profile-name')).toHaveText(`${CITIZEN.first} ${CITIZEN.father} ${CITIZEN.grandfather} ${CITIZEN.family}`);
-    // …and so does the other desk, which reaches head office first.
-    await caller.call('beneficiaries.register', { beneficiary: beneficiaryInput({ firstName: CITIZEN.first, fatherName: CITIZEN.father, grandfatherName: CITIZEN.grandfather, familyName: CITIZEN.family, nationalId: CITIZEN.id, gender: 'female', phonePrimary: '0569998877' }) });
+    // This desk takes on a receptionist…
+    await page.getByTestId('nav-users').filter({ visible: true }).first().click();
+    await page.getByTestId('user-create').click();
+    await page.getByTestId('user-username').fill(USERNAME);
+    await page.getByTestId('user-displayName').fill('هدى الزهراني');
+    await chooseOption(page, 'user-role', 'استقبال');
+    await chooseOption(page, 'user-branch', 'SBY — فرع صبيا');
+    await page.getByTestId('user-password').fill('Reception-pass-2025');
+    await page.locator('.ant-modal-footer').getByRole('button').last().click();
+    await expect(page.getByTestId('users-table')).toContainText(USERNAME);
+    // …and so does the other desk, under the same username, and reaches head office first.
+    await caller.call('users.create', { username: USERNAME, displayName: 'هدى العمري', role: 'reception', branchId, branchScope: 'own', password: 'Reception-pass-2026' });
     await caller.call('sync.now', {});
 
     await page.getByTestId('nav-sync').filter({ visible: true }).first().click();
@@ -108,6 +108,7 @@ test.describe.serial('refused changes on the sync screen', () => {
     const parked = page.getByTestId('sync-parked');
     await expect(parked).toBeVisible();
     await expect(parked).toContainText('يتعارض مع سجل موجود');
+    await expect(parked.locator('tbody tr').first()).toContainText('مستخدم');
     await expect(parked.getByTestId('parked-retry').first()).toBeVisible();
     await expect(page.getByTestId('sync-pending')).toHaveText('0');
     await screenshot(page, 'listed');

@@ -18,6 +18,12 @@ function isReason(code: string): code is Reason {
   return Object.hasOwn(syncText.ar.reasons, code);
 }
 
+type Table = keyof typeof syncText.ar.tables;
+
+function isTable(name: string): name is Table {
+  return Object.hasOwn(syncText.ar.tables, name);
+}
+
 export const SYNC_PARKED_QUERY_KEY = ['sync.parked'] as const;
 
 /** Changes set aside with their reason, so a person sees what did not travel and why. */
@@ -28,7 +34,7 @@ export function ParkedList({ count }: { count: number }) {
   const columns: ColumnsType<Parked> = [
     { key: 'at', title: t('sync.parkedColumns.at'), render: (_v, p) => <DateTimeText value={p.at} /> },
     { key: 'direction', title: t('sync.parkedColumns.direction'), render: (_v, p) => t(`sync.directions.${p.direction}`) },
-    { key: 'table', title: t('sync.parkedColumns.table'), render: (_v, p) => <span className="ltr-value">{p.table}</span> },
+    { key: 'table', title: t('sync.parkedColumns.table'), render: (_v, p) => (isTable(p.table) ? t(`sync.tables.${p.table}`) : <span className="ltr-value">{p.table}</span>) },
     {
       key: 'reason',
       title: t('sync.parkedColumns.reason'),

@@ -1,8 +1,8 @@
 /** Interface text of the review queue, the conflicts list and "join a branch" (cross-branch sync). */
 const ar = {
   reviews: {
-    title: 'مراجعة التكرار بين الفروع',
-    hint: 'سجّل فرعان الشخص نفسه. قرّر: دمج السجلين في سجل واحد (يبقى تاريخهما معاً ويفتح الرقمان السجل نفسه) أو أنهما شخصان مختلفان.',
+    title: 'مراجعة السجلات المكررة',
+    hint: 'سُجّل الشخص نفسه مرتين: في فرعين، أو في جهازين من الفرع نفسه دون اتصال. قرّر: دمج السجلين في سجل واحد (يبقى تاريخهما معاً ويفتح الرقمان السجل نفسه) أو أنهما شخصان مختلفان.',
     empty: 'لا توجد بنود للمراجعة.',
     reasons: { same_national_id: 'رقم الهوية نفسه', high_score: 'تشابه عالٍ ({{score}})' },
     states: { open: 'بانتظار القرار', pending: 'أُرسل القرار، بانتظار المقر', merged: 'دُمجا', distinct: 'شخصان مختلفان', refused: 'سبقه قرار آخر' },
@@ -50,8 +50,8 @@ const ar = {
 
 const en: typeof ar = {
   reviews: {
-    title: 'Cross-branch duplicate review',
-    hint: 'Two branches registered the same person. Decide: merge the two records into one (both histories stay together and both numbers open the same record) or mark them as different people.',
+    title: 'Duplicate records review',
+    hint: 'The same person was registered twice: at two branches, or at two desks of one branch while offline. Decide: merge the two records into one (both histories stay together and both numbers open the same record) or mark them as different people.',
     empty: 'Nothing to review.',
     reasons: { same_national_id: 'Same ID number', high_score: 'High similarity ({{score}})' },
     states: { open: 'Awaiting decision', pending: 'Decision sent, awaiting head office', merged: 'Merged', distinct: 'Different people', refused: 'Another decision came first' },
