@@ -8,6 +8,7 @@
  *  - the peer: PouchDB replicating the same rows as documents to express-pouchdb on loopback, both
  *    ends on LevelDB (BENCH_SYNC_PEER_DOCS of them, default: the same 100,000), each way; printed
  *    with the ratio.
+ * BENCH_SYNC_ONLY=sqlite|postgres runs that dialect alone, without the peer.
  * Figures, not assertions.
  */
 import { randomBytes } from 'node:crypto';
@@ -167,6 +168,12 @@ function ratios(ours: Figures, peer: PeerFigures): string {
 }
 
 async function main(): Promise<void> {
+  const only = process.env.BENCH_SYNC_ONLY;
+  if (only === 'sqlite' || only === 'postgres') {
+    // One dialect, no peer: for comparing a change against the last run.
+    await run(only);
+    return;
+  }
   const peerDocs: Array<Record<string, unknown>> = [];
   const results = [await run('sqlite', peerDocs)];
   if (process.env.DATABASE_URL) results.push(await run('postgres'));
