@@ -15,7 +15,7 @@ import { registerReviewRoutes } from './review-routes';
 import { Metrics } from './metrics';
 import { registerSurveyRoutes } from './survey-routes';
 import { learnAssociationName } from '../store/association-name';
-import { pagePull, pullReplyJson, receiveBatch } from './push';
+import { logRewound, pagePull, pullReplyJson, receiveBatch } from './push';
 import { schemaPolicy, schemaRefusal } from './schema-gate';
 import type { HeadOfficeStore } from './store';
 
@@ -42,6 +42,9 @@ const PullQuery = z.object({
   limit: z.coerce.number().int().min(1).max(SYNC_LIMITS.pullChanges).default(SYNC_LIMITS.pullChanges),
   /** `own=1`: the device's own changes too (a desk re-syncing after a restore). */
   own: z.enum(['0', '1']).default('0'),
+  /** The mark that came with `after`, and the desk's newest accepted change: checked against the log (logRewound). */
+  mark: z.string().min(1).max(64).optional(),
+  sent: z.string().min(1).max(64).optional(),
 });
 const NewDevice = z.object({ branchId: z.string().uuid(), name: z.string().trim().min(1).max(80) });
 
@@ -138,6 +141,11 @@ export async function buildHeadOffice(options: HeadOfficeOptions) {
     if (!who) return reply;
     const query = PullQuery.safeParse(request.query);
     if (!query.success) return refuse(reply, 400, 'invalid_batch');
+    if (await logRewound(store.db, query.data.after, query.data)) {
+      metrics.add('pulls_rewound_total');
+      request.log.warn({ deviceId: who.id, after: query.data.after }, 'a desk has read or sent past this log: head office was restored from an older backup; the desk sends and reads again');
+      return refuse(reply, 409, 'log_rewound');
+    }
     const page = await pagePull(store.db, who, query.data.after, query.data.limit, now(), query.data.own === '1');
     metrics.add('changes_pulled_total', page.changes.length);
     return reply.type('application/json; charset=utf-8').send(pullReplyJson(page));

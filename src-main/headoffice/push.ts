@@ -93,6 +93,23 @@ export async function receiveBatch(
  * device's own changes (unless `includeOwn`). The cursor moves past invisible entries too, so a page is never empty
  * while more is visible. `after` acknowledges what the device has applied.
  */
+/** The id of the last log entry at or before `seq`: the mark a desk keeps with its cursor. */
+async function markAt(db: Kysely<Database>, seq: number): Promise<string | null> {
+  const row = await db.selectFrom('sync_changes').select('id').where('seq', '<=', seq).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/**
+ * Whether the log still holds what the desk had read and sent: the entry its cursor's mark names
+ * (at the same place), and its newest accepted change. Not so: head office was restored from a
+ * backup taken before them, and the desk must send and read again (sync-state.ts restartAfterRewind).
+ */
+export async function logRewound(db: Kysely<Database>, after: number, check: { mark?: string | undefined; sent?: string | undefined }): Promise<boolean> {
+  if (check.mark && after > 0 && (await markAt(db, after)) !== check.mark) return true;
+  if (check.sent && !(await db.selectFrom('sync_changes').select('id').where('id', '=', check.sent).executeTakeFirst())) return true;
+  return false;
+}
+
 export async function pagePull(db: Kysely<Database>, device: Device, after: number, limit: number, now: Date, includeOwn: boolean) {
   const top = await db.selectFrom('sync_changes').select(({ fn }) => fn.max('seq').as('seq')).executeTakeFirst();
   const head = Number(top?.seq ?? 0);
@@ -111,7 +128,7 @@ export async function pagePull(db: Kysely<Database>, device: Device, after: numb
   const last = rows.at(-1);
   const nextCursor = full && last ? Number(last.seq) : Math.max(head, after);
   await db.updateTable('sync_devices').set({ pull_cursor: after, last_pull_at: now.toISOString() }).where('id', '=', device.id).execute();
-  return { changes: rows, nextCursor, more: full };
+  return { changes: rows, nextCursor, more: full, mark: await markAt(db, nextCursor) };
 }
 
 /**
@@ -121,5 +138,5 @@ export async function pagePull(db: Kysely<Database>, device: Device, after: numb
  */
 export function pullReplyJson(page: Awaited<ReturnType<typeof pagePull>>): string {
   const changes = page.changes.map((r) => `{"seq":${Number(r.seq)},"id":${JSON.stringify(r.id)},"table_name":${JSON.stringify(r.table_name)},"row_id":${JSON.stringify(r.row_id)},"op":${JSON.stringify(r.op)},"fields":${r.fields},"hlc":${JSON.stringify(r.hlc)},"branch_id":${JSON.stringify(r.branch_id)}}`);
-  return `{"changes":[${changes.join(',')}],"nextCursor":${page.nextCursor},"more":${page.more}}`;
+  return `{"changes":[${changes.join(',')}],"nextCursor":${page.nextCursor},"more":${page.more},"mark":${JSON.stringify(page.mark)}}`;
 }

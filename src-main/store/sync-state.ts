@@ -6,7 +6,7 @@ import type { Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-const KEYS = ['sync.server_url', 'sync.device_id', 'sync.credential', 'sync.branch_id', 'sync.cursor'] as const;
+const KEYS = ['sync.server_url', 'sync.device_id', 'sync.credential', 'sync.branch_id', 'sync.cursor', 'sync.cursor_mark'] as const;
 type SyncKey = (typeof KEYS)[number];
 
 export type Enrolment = { serverUrl: string; deviceId: string; credential: string; branchId: string };
@@ -33,6 +33,7 @@ export async function saveEnrolment(db: Db, enrolment: Enrolment): Promise<void>
   await put(db, 'sync.credential', enrolment.credential);
   await put(db, 'sync.branch_id', enrolment.branchId);
   await put(db, 'sync.cursor', '0');
+  await db.deleteFrom('settings').where('key', '=', 'sync.cursor_mark').execute();
 }
 
 /**
@@ -50,8 +51,42 @@ export async function readCursor(db: Db): Promise<number> {
   return Number((await readKeys(db))['sync.cursor'] ?? 0);
 }
 
-export async function saveCursor(db: Db, cursor: number): Promise<void> {
+/**
+ * The pull position and its mark: the id of head office's last log entry at or before it. Head
+ * office checks the mark on the next pull; a different entry there means its log went back (it was
+ * restored from a backup), and the desk starts over (restartAfterRewind).
+ */
+export async function readPullPosition(db: Db): Promise<{ cursor: number; mark: string | null }> {
+  const keys = await readKeys(db);
+  return { cursor: Number(keys['sync.cursor'] ?? 0), mark: keys['sync.cursor_mark'] ?? null };
+}
+
+export async function saveCursor(db: Db, cursor: number, mark?: string | null): Promise<void> {
   await put(db, 'sync.cursor', String(cursor));
+  if (mark) await put(db, 'sync.cursor_mark', mark);
+  else if (mark === null) await db.deleteFrom('settings').where('key', '=', 'sync.cursor_mark').execute();
+}
+
+/** The newest change of this desk head office accepted (a parked one was refused): it must still be in head office's log. */
+export async function lastAcceptedChange(db: Db): Promise<string | null> {
+  const row = await db.selectFrom('change_log').select('id').where('pushed_at', 'is not', null)
+    .where('id', 'not in', db.selectFrom('sync_rejections').select('change_id'))
+    .orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/**
+ * Head office's log went back (it was restored from a backup): what it lost is sent again and read
+ * again. Every change it had accepted goes back in the outbox (head office recognises by id the ones
+ * it still has, and applies only the others), and the pull starts over from the beginning (merging a
+ * change twice changes nothing). Parked changes stay parked.
+ */
+export async function restartAfterRewind(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('change_log').set({ pushed_at: null }).where('pushed_at', 'is not', null)
+      .where('id', 'not in', tx.selectFrom('sync_rejections').select('change_id')).execute();
+    await saveCursor(tx, 0, null);
+  });
 }
 
 export type OutboxEntry = { seq: number; id: string; table_name: string; row_id: string; op: 'insert' | 'update' | 'delete'; fields: string; hlc: string; branch_id: string };

@@ -8,9 +8,9 @@ import type { Database } from '../store/schema';
 import { ReindexSet } from '../store/sync-reindex';
 import { raiseHlcFloor } from '../store/sync-rebuild';
 import { PERSON_FILE_TABLES } from '../store/sync-schema';
-import { markPushed, parkChanges, readCursor, readOutbox, saveCursor, type Enrolment, type OutboxEntry } from '../store/sync-state';
+import { lastAcceptedChange, markPushed, parkChanges, readCursor, readOutbox, readPullPosition, restartAfterRewind, saveCursor, type Enrolment, type OutboxEntry } from '../store/sync-state';
 import { syncFiles } from './file-transfer';
-import type { SyncServer } from './server-client';
+import { SyncFailure, type SyncServer } from './server-client';
 
 /** One sync of a desk: push its outbox in bounded batches, then pull its branch's changes page by page. */
 
@@ -139,7 +139,8 @@ export async function pullChanges(
 ): Promise<{ pulled: number; rejected: number }> {
   const catalog = columns ?? (await readColumnCatalog(db));
   const totals = { pulled: 0, rejected: 0 };
-  let next = prefetch(server, await readCursor(db), sizes.pullChanges);
+  const position = await readPullPosition(db);
+  let next = prefetch(server, position.cursor, sizes.pullChanges, { mark: position.mark, sent: await lastAcceptedChange(db) });
   for (;;) {
     const group: PulledPage[] = [];
     let size = 0;
@@ -152,14 +153,14 @@ export async function pullChanges(
         // The next page is on its way while this one is taken in: head office reads while the desk writes.
         // (Asking for it acknowledges this page early; the desk's own cursor still moves only with it.)
         if (!page.more) break;
-        next = prefetch(server, page.nextCursor, sizes.pullChanges);
+        next = prefetch(server, page.nextCursor, sizes.pullChanges, { mark: page.mark ?? null });
       } catch (error) {
         failure = { error };
         break;
       }
     }
     const last = group.at(-1);
-    if (last) await applyPulled(db, group.flatMap((page) => page.changes), last.nextCursor, catalog, now, observeHlc, totals);
+    if (last) await applyPulled(db, group.flatMap((page) => page.changes), { cursor: last.nextCursor, mark: last.mark ?? null }, catalog, now, observeHlc, totals);
     if (failure) throw failure.error;
     if (!last?.more) return totals;
   }
@@ -168,7 +169,7 @@ export async function pullChanges(
 async function applyPulled(
   db: Kysely<Database>,
   changes: PulledPage['changes'],
-  cursor: number,
+  position: { cursor: number; mark: string | null },
   catalog: ColumnCatalog,
   now: () => Date,
   observeHlc: ((remote: string) => void) | undefined,
@@ -188,7 +189,7 @@ async function applyPulled(
     // The desk's search indexes follow the merged rows (head office searches key columns instead).
     await reindex.apply(tx);
     await parkChanges(tx, parked, 'pull', at);
-    await saveCursor(tx, cursor);
+    await saveCursor(tx, position.cursor, position.mark);
     // Kept with the merge, so the clock starts above it after a restart too (hlc-clock.ts).
     if (newest) await raiseHlcFloor(tx, newest);
     totals.rejected += parked.length;
@@ -199,8 +200,8 @@ async function applyPulled(
 }
 
 /** A page asked for ahead of need; a failure surfaces when it is awaited, never as an unhandled rejection. */
-function prefetch(server: SyncServer, after: number, limit: number): ReturnType<SyncServer['pull']> {
-  const page = server.pull(after, limit);
+function prefetch(server: SyncServer, after: number, limit: number, check: Parameters<SyncServer['pull']>[2]): ReturnType<SyncServer['pull']> {
+  const page = server.pull(after, limit, check);
   page.catch(() => undefined);
   return page;
 }
@@ -213,8 +214,18 @@ export async function syncOnce(
   observeHlc?: (remote: string) => void,
   files?: ContentPlace,
 ): Promise<SyncCounts> {
-  const push = await pushOutbox(db, server, enrolment, now);
-  const pull = await pullChanges(db, server, now, undefined, observeHlc);
+  let push = await pushOutbox(db, server, enrolment, now);
+  let pull: { pulled: number; rejected: number };
+  try {
+    pull = await pullChanges(db, server, now, undefined, observeHlc);
+  } catch (error) {
+    if (!(error instanceof SyncFailure) || error.code !== 'log_rewound') throw error;
+    // Head office was restored from a backup: send again what it lost, and read its log from the start.
+    await restartAfterRewind(db);
+    const again = await pushOutbox(db, server, enrolment, now);
+    push = { pushed: push.pushed + again.pushed, rejected: push.rejected + again.rejected };
+    pull = await pullChanges(db, server, now, undefined, observeHlc);
+  }
   // Content files go after the rows that name them: head office accepts, and serves, only named files.
   const moved = files ? await syncFiles(db, server, files, enrolment.branchId, now) : undefined;
   return { pushed: push.pushed, pulled: pull.pulled, rejected: push.rejected + pull.rejected, ...(moved ? { files: moved } : {}) };

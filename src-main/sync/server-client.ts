@@ -12,14 +12,30 @@ export class SyncFailure extends Error {
 const ErrorBody = z.object({ error: z.enum(SYNC_ERRORS) });
 const TIMEOUT_MS = 30_000;
 
-async function request<T>(url: string, init: RequestInit, schema: z.ZodType<T>, observe?: (response: Response) => void): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
-  } catch {
-    // Refused, reset, DNS, timeout: all mean "no head office right now", and are retried with backoff.
-    throw new SyncFailure('offline');
+/**
+ * A kept-alive connection head office closed while idle (it restarted): the request never reached
+ * it, and is sent once more on a new connection. Every sync call may be sent twice (a batch is
+ * recognised by its id, a change by its own).
+ */
+function closedWhileIdle(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } }).cause?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
+}
+
+async function send(url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    } catch (error) {
+      if (attempt === 0 && closedWhileIdle(error)) continue;
+      // Refused, reset, DNS, timeout: all mean "no head office right now", and are retried with backoff.
+      throw new SyncFailure('offline');
+    }
   }
+}
+
+async function request<T>(url: string, init: RequestInit, schema: z.ZodType<T>, observe?: (response: Response) => void): Promise<T> {
+  const response = await send(url, init);
   observe?.(response);
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
@@ -72,8 +88,16 @@ export class SyncServer {
     }, PushReply, this.observe);
   }
 
-  pull(after: number, limit: number) {
-    const own = this.pullOwnChanges ? '&own=1' : '';
-    return request(`${base(this.serverUrl)}/sync/pull?after=${after}&limit=${limit}${own}`, { headers: this.headers() }, PullReply, this.observe);
+  /**
+   * One page of head office's log after `after`. `check`: the mark that came with `after`, and the
+   * newest change of this desk head office accepted; head office answers log_rewound when its log
+   * no longer holds them (it was restored from a backup).
+   */
+  pull(after: number, limit: number, check: { mark?: string | null; sent?: string | null } = {}) {
+    const params = new URLSearchParams({ after: String(after), limit: String(limit) });
+    if (this.pullOwnChanges) params.set('own', '1');
+    if (check.mark) params.set('mark', check.mark);
+    if (check.sent) params.set('sent', check.sent);
+    return request(`${base(this.serverUrl)}/sync/pull?${params.toString()}`, { headers: this.headers() }, PullReply, this.observe);
   }
 }

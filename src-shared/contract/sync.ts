@@ -42,6 +42,8 @@ export const PullReply = z.object({
   changes: z.array(WireChange.extend({ seq: z.number().int() })),
   nextCursor: z.number().int(),
   more: z.boolean(),
+  /** The id of head office's last log entry at or before nextCursor: the desk sends it back with that cursor. */
+  mark: z.string().max(64).nullable().optional(),
 });
 export type PullReply = z.infer<typeof PullReply>;
 
@@ -73,6 +75,8 @@ export const CLOCK_DRIFT_WARN_MS = 5 * 60_000;
 export const SYNC_ERRORS = [
   'unauthenticated', 'schema_mismatch', 'branch_not_allowed', 'invalid_batch', 'payload_too_large', 'enrolment_refused',
   'offline', 'server_error', 'update_required', 'server_outdated', 'file_corrupt', 'file_not_allowed',
+  // Head office's log is behind what this desk had read or sent: it was restored from a backup.
+  'log_rewound',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERRORS)[number];
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRuntime, type Runtime } from '../../../src-main/api/runtime';
 import { buildHeadOffice, type HeadOffice } from '../../../src-main/headoffice/app';
@@ -7,7 +8,7 @@ import { syncOnce, type SyncCounts } from '../../../src-main/sync/engine';
 import { stopScheduler } from '../../../src-main/sync/scheduler';
 import { enrolWithServer, SyncServer } from '../../../src-main/sync/server-client';
 import { readEnrolment, saveEnrolment, type Enrolment } from '../../../src-main/store/sync-state';
-import { freshPostgres } from './fresh-postgres';
+import { freshPostgres, onAdminDatabase } from './fresh-postgres';
 import { ADMIN_PASSWORD, Caller, TEST_STORE_KEY, silentLogger, tempDir } from './test-runtime';
 
 /** A real head-office server on loopback (SQLite file, or a fresh PostgreSQL database) and real desks. */
@@ -22,6 +23,11 @@ export type HeadOfficeHarness = {
   adminToken: string;
   admin(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   newCode(branchId: string, name?: string): Promise<string>;
+  /**
+   * A cold backup of head office's store (the server stops, the store is copied, the server starts
+   * again on the same address); `restore` puts the store back as it was then, the same way.
+   */
+  backup(): Promise<{ restore(): Promise<void> }>;
   close(): Promise<void>;
 };
 
@@ -37,12 +43,42 @@ export async function startSecondServer(first: HeadOfficeHarness): Promise<{ har
   return { harness, close: () => harness.close() };
 }
 
+/** Copies a stopped head office's store aside, and back: the SQLite file, or a PostgreSQL database made from it as a template. */
+function storeCopier(databaseUrl: string | undefined, sqlitePath: string) {
+  const copy = databaseUrl ? `${new URL(databaseUrl).pathname.slice(1)}_backup` : `${sqlitePath}.backup`;
+  return {
+    save: async () => {
+      if (!databaseUrl) copyFileSync(sqlitePath, copy);
+      else await onAdminDatabase(`create database ${copy} template ${new URL(databaseUrl).pathname.slice(1)}`);
+    },
+    putBack: async () => {
+      if (!databaseUrl) {
+        for (const suffix of ['-wal', '-shm']) rmSync(`${sqlitePath}${suffix}`, { force: true });
+        copyFileSync(copy, sqlitePath);
+        return;
+      }
+      const name = new URL(databaseUrl).pathname.slice(1);
+      await onAdminDatabase(`drop database ${name} with (force)`);
+      await onAdminDatabase(`create database ${name} template ${copy}`);
+    },
+    drop: async () => {
+      if (databaseUrl) await onAdminDatabase(`drop database if exists ${copy} with (force)`);
+    },
+  };
+}
+
 async function serve(databaseUrl: string | undefined, database: { drop(): Promise<void> } | null, token?: string, updatesDir?: string, minDeskSchemaVersion?: number): Promise<HeadOfficeHarness> {
   const temp = tempDir('mamen-ho-');
-  const store = await openHeadOfficeStore({ databaseUrl, sqlitePath: join(temp.dir, 'headoffice.sqlite') });
+  const sqlitePath = join(temp.dir, 'headoffice.sqlite');
   const adminToken = token ?? randomBytes(16).toString('hex');
-  const app = await buildHeadOffice({ store, logger: silentLogger(), adminToken, updatesDir, filesDir: join(temp.dir, 'files'), minDeskSchemaVersion });
-  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  const start = async (port: number) => {
+    const store = await openHeadOfficeStore({ databaseUrl, sqlitePath });
+    const app = await buildHeadOffice({ store, logger: silentLogger(), adminToken, updatesDir, filesDir: join(temp.dir, 'files'), minDeskSchemaVersion });
+    return { store, app, address: await app.listen({ host: '127.0.0.1', port }) };
+  };
+  const { store, app, address } = await start(0);
+  const copier = storeCopier(databaseUrl, sqlitePath);
+  let backedUp = false;
   const admin: HeadOfficeHarness['admin'] = async (method, path, body) => {
     const response = await fetch(`${address}${path}`, {
       method,
@@ -51,7 +87,7 @@ async function serve(databaseUrl: string | undefined, database: { drop(): Promis
     });
     return { status: response.status, body: await response.json() };
   };
-  return {
+  const harness: HeadOfficeHarness = {
     url: address,
     databaseUrl,
     store,
@@ -62,13 +98,28 @@ async function serve(databaseUrl: string | undefined, database: { drop(): Promis
       const created = await admin('POST', '/admin/devices', { branchId, name });
       return (created.body as { code: string }).code;
     },
+    backup: async () => {
+      const stopped = async (work: () => Promise<void>) => {
+        await harness.app.close();
+        await harness.store.close();
+        await work();
+        const again = await start(Number(new URL(address).port));
+        harness.store = again.store;
+        harness.app = again.app;
+      };
+      await stopped(copier.save);
+      backedUp = true;
+      return { restore: () => stopped(copier.putBack) };
+    },
     close: async () => {
-      await app.close();
-      await store.close();
+      await harness.app.close();
+      await harness.store.close();
+      if (backedUp) await copier.drop();
       await database?.drop();
       temp.remove();
     },
   };
+  return harness;
 }
 
 export type Desk = {
