@@ -2,10 +2,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hlcToString } from '../../src-shared/domain/hlc';
 import { openRuntime } from '../../src-main/api/runtime';
-import { updateTravelling } from '../../src-main/store/row-writer';
 import { stopScheduler } from '../../src-main/sync/scheduler';
 import { ADMIN_PASSWORD, beneficiaryInput, Caller, silentLogger, tempDir, TEST_STORE_KEY } from './support/test-runtime';
-import { DIALECTS, firstDesk, nextDesk, setUpDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
+import { DIALECTS, editNotes, firstDesk, nextDesk, setUpDesk, startHeadOffice, type HeadOfficeHarness } from './support/sync-harness';
 
 /**
  * Several desks at one branch: a desk joins the branch from an empty store with an enrolment code
@@ -13,13 +12,6 @@ import { DIALECTS, firstDesk, nextDesk, setUpDesk, startHeadOffice, type Desk, t
  * desks editing the same field at once: the later edit wins everywhere and the other value is kept
  * as a superseded value that shows in the history and can be typed again.
  */
-
-async function editNotes(desk: Desk, id: string, notes: string, userId: string | null = null): Promise<void> {
-  await desk.runtime.store.db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('beneficiaries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    await updateTravelling(tx, 'beneficiaries', before, { notes }, { hlc: desk.runtime.clock.next(), now: new Date().toISOString(), userId }, { history: true });
-  });
-}
 
 describe.each(DIALECTS)('desks of one branch on %s', (dialect) => {
   let ho: HeadOfficeHarness;

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { updateTravelling } from '../../src-main/store/row-writer';
 import { ADMIN_PASSWORD, beneficiaryInput } from './support/test-runtime';
-import { DIALECTS, firstDesk, nextDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
+import { DIALECTS, editNotes, firstDesk, nextDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
 
 /**
  * Head office restored from a backup older than what its desks have sent and read: its log is
@@ -10,13 +9,6 @@ import { DIALECTS, firstDesk, nextDesk, startHeadOffice, type Desk, type HeadOff
  * accepted from the desk), sends everything again (head office keeps what it still has by id) and
  * reads the log again from the start. Nothing is lost, nothing is applied twice.
  */
-
-async function editNotes(desk: Desk, id: string, notes: string): Promise<void> {
-  await desk.runtime.store.db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('beneficiaries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    await updateTravelling(tx, 'beneficiaries', before, { notes }, { hlc: desk.runtime.clock.next(), now: new Date().toISOString(), userId: null }, { history: true });
-  });
-}
 
 describe.each(DIALECTS)('head office restored from an older backup, on %s', (dialect) => {
   let ho: HeadOfficeHarness;

@@ -1,24 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hlcToString, parseHlc } from '../../src-shared/domain/hlc';
-import { updateTravelling } from '../../src-main/store/row-writer';
 import { readHlcFloor } from '../../src-main/store/sync-rebuild';
 import { ADMIN_PASSWORD, beneficiaryInput, Caller } from './support/test-runtime';
-import { DIALECTS, firstDesk, nextDesk, setUpDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
+import { DIALECTS, editNotes, firstDesk, nextDesk, setUpDesk, startHeadOffice, type Desk, type HeadOfficeHarness } from './support/sync-harness';
 
 /**
  * A restore on a desk enrolled with head office (docs/backups.md): the restored store is as it was
  * at backup time, so the desk re-syncs — its pulls include its own changes until they reach head
  * office's head — and its clock goes on after every stamp it had already sent.
  */
-
-async function editNotes(desk: Desk, id: string, notes: string): Promise<string> {
-  const hlc = desk.runtime.clock.next();
-  await desk.runtime.store.db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('beneficiaries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    await updateTravelling(tx, 'beneficiaries', before, { notes }, { hlc, now: new Date().toISOString(), userId: null }, { history: true });
-  });
-  return hlc;
-}
 
 async function notesAt(desk: Desk, id: string): Promise<string | null | undefined> {
   return (await desk.runtime.store.db.selectFrom('beneficiaries').select('notes').where('id', '=', id).executeTakeFirst())?.notes;

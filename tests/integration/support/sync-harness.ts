@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRuntime, type Runtime } from '../../../src-main/api/runtime';
+import { updateTravelling } from '../../../src-main/store/row-writer';
 import { buildHeadOffice, type HeadOffice } from '../../../src-main/headoffice/app';
 import { openHeadOfficeStore, type HeadOfficeStore } from '../../../src-main/headoffice/store';
 import { syncOnce, type SyncCounts } from '../../../src-main/sync/engine';
@@ -203,4 +204,14 @@ export async function nextDesk(ho: HeadOfficeHarness, branchId: string): Promise
   const temp = tempDir();
   const runtime = await openRuntime({ storePath: join(temp.dir, 'desk.sqlite'), storeKey: TEST_STORE_KEY, appVersion: 'test', logger: silentLogger() });
   return deskOf(runtime, new Caller(runtime), temp, await enrol(runtime, ho.url, await ho.newCode(branchId)));
+}
+
+/** An edit of a beneficiary's notes as the registry writes it (a stamped, travelling update with its history); returns its stamp. */
+export async function editNotes(desk: Desk, id: string, notes: string, userId: string | null = null): Promise<string> {
+  const hlc = desk.runtime.clock.next();
+  await desk.runtime.store.db.transaction().execute(async (tx) => {
+    const before = await tx.selectFrom('beneficiaries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    await updateTravelling(tx, 'beneficiaries', before, { notes }, { hlc, now: new Date().toISOString(), userId }, { history: true });
+  });
+  return hlc;
 }
