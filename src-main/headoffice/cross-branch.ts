@@ -12,6 +12,7 @@ import { share, shareVisited } from './beneficiary-shares';
 import { mayHaveTwin } from './duplicate-prefilter';
 import type { Superseded } from './field-conflicts';
 import { HeadOfficeWriter, nextStamp, observeStamp } from './head-office-writes';
+import { followMovedUsers } from './user-moves';
 
 /**
  * Cross-branch duplicates at head office. A beneficiary arriving from one branch with the national
@@ -172,14 +173,15 @@ async function merge(tx: Tx, writer: HeadOfficeWriter, resolution: Wire): Promis
 
 /**
  * After a batch was applied and logged: superseded values kept as records, new review items, the
- * effects of accepted resolutions, and the beneficiaries of other branches the batch's rows name
- * shared with the branch that wrote them (a visit).
+ * effects of accepted resolutions, the beneficiaries of other branches the batch's rows name
+ * shared with the branch that wrote them (a visit), and moved staff sent to their new branch.
  */
 export async function afterAccepted(tx: Tx, columns: ColumnCatalog, logged: readonly Wire[], superseded: readonly Superseded[], at: string): Promise<void> {
   for (const change of logged) observeStamp(change.hlc);
   const writer = new HeadOfficeWriter(tx, columns, at);
   // First: the visit rows are then logged after the people they name, before head office's other writes.
   await shareVisited(tx, writer, columns, logged);
+  await followMovedUsers(writer, logged);
   const accepted = new Set(logged.map((c) => c.id));
   for (const s of superseded) {
     if (!accepted.has(s.changeId)) continue;

@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { INSERTED, MergeState, type FieldValue, type Row } from './change-apply-state';
 import type { Database } from './schema';
-import { INSERT_ONLY_TABLES, isTravellingTable, SHARED_ROW_TABLES } from './sync-schema';
+import { INSERT_ONLY_TABLES, isTravellingTable, MOVABLE_TABLES, SHARED_ROW_TABLES } from './sync-schema';
 
 /**
  * Merging one travelling change into a store, the same code at head office and on every desk:
@@ -73,7 +73,7 @@ async function merge(tx: Tx, state: MergeState, change: Change, existing: Row, n
   const winners: Row = {};
   let lost = 0;
   for (const [field, value] of Object.entries(change.fields)) {
-    if (ROW_META.has(field)) continue;
+    if (ROW_META.has(field) && !(field === 'branch_id' && MOVABLE_TABLES.has(change.table_name))) continue;
     const clock = state.clockOf(change.table_name, change.row_id, field);
     if (change.hlc > clock) winners[field] = value;
     else if (change.hlc < clock && asText(existing[field]) !== asText(value) && field !== 'updated_at') {

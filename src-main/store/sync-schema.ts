@@ -87,6 +87,12 @@ export const ASSOCIATION_WIDE_TABLES: ReadonlySet<string> = new Set<TravellingTa
 export const SHARED_ROW_TABLES: ReadonlySet<string> = new Set<TravellingTable>(['knowledge_documents']);
 
 /**
+ * Rows whose branch may change: a staff member moved to another branch. Elsewhere a row's branch is
+ * fixed when it is made, and a change naming another is refused.
+ */
+export const MOVABLE_TABLES: ReadonlySet<string> = new Set<TravellingTable>(['users']);
+
+/**
  * A person's own file: their record, their household and the history of both. A branch the person
  * is shared with (a visit, a review) serves them too, and may edit these rows of another branch;
  * head office accepts such an edit only from a branch that owns or shares the person (shared-edits.ts).

@@ -8,7 +8,7 @@ import { DIALECTS, firstDesk, startHeadOffice, type Desk, type HeadOfficeHarness
 /**
  * Usernames are unique within a branch, not across the association (migration 0017): two branches
  * that each take on an "ahmad" while offline both sync, head office keeps both, and each desk signs
- * in its own branch's ahmad.
+ * in its own branch's ahmad. A staff member moved to another branch goes to that branch's desks.
  */
 
 const ahmad = (desk: Desk, password: string, displayName: string) => desk.admin.call('users.create', {
@@ -76,5 +76,33 @@ describe.each(DIALECTS)('the same username at two branches on %s', (dialect) => 
     const users = await runtime.store.db.selectFrom('users').select(['id']).where('username', '=', 'ahmad').execute();
     expect(users).toEqual([{ id: atSabya.id }]);
     expect(await joining.call('auth.login', { username: 'ahmad', password: 'sabya-password-2' })).toMatchObject({ id: atSabya.id });
+  });
+
+  it('sends a staff member moved to another branch to that branch’s desks, where they sign in', async () => {
+    ho = await startHeadOffice(dialect);
+    cleanup.push(() => ho.close());
+    const jazan = await firstDesk(ho, 'JZN');
+    cleanup.push(() => jazan.close());
+    const sabya = await firstDesk(ho, 'SBY');
+    cleanup.push(() => sabya.close());
+    const moving = await jazan.admin.call('users.create', { username: 'huda', displayName: 'هدى', role: 'researcher', branchId: jazan.enrolment.branchId, branchScope: 'own', password: 'first-password-1' });
+    await jazan.sync();
+    await sabya.sync();
+    await jazan.sync();
+    expect(await sabya.runtime.store.db.selectFrom('users').select('id').where('id', '=', moving.id).executeTakeFirst()).toBeUndefined();
+    // Transferred to Sabya by Jazan's administrator.
+    await jazan.admin.call('users.update', { id: moving.id, displayName: 'هدى', role: 'researcher', branchId: sabya.enrolment.branchId, branchScope: 'own', active: true });
+    expect(await jazan.sync()).toMatchObject({ rejected: 0 });
+    expect(await sabya.sync()).toMatchObject({ rejected: 0 });
+    expect(await parked(sabya)).toBe(0);
+    const there = await sabya.runtime.store.db.selectFrom('users').select(['branch_id', 'role']).where('id', '=', moving.id).executeTakeFirstOrThrow();
+    expect(there).toEqual({ branch_id: sabya.enrolment.branchId, role: 'researcher' });
+    const huda = new Caller(sabya.runtime);
+    expect(await huda.call('auth.login', { username: 'huda', password: 'first-password-1' })).toMatchObject({ id: moving.id });
+    // Head office holds her at Sabya too, and her new branch's edits of her account are accepted there.
+    await sabya.admin.call('users.update', { id: moving.id, displayName: 'هدى الزهراني', role: 'researcher', branchId: sabya.enrolment.branchId, branchScope: 'own', active: true });
+    expect(await sabya.sync()).toMatchObject({ rejected: 0 });
+    const atHeadOffice = await ho.store.db.selectFrom('users').select(['branch_id', 'display_name']).where('id', '=', moving.id).executeTakeFirstOrThrow();
+    expect(atHeadOffice).toEqual({ branch_id: sabya.enrolment.branchId, display_name: 'هدى الزهراني' });
   });
 });
