@@ -33,6 +33,15 @@ export function validationError(issues: readonly z.core.$ZodIssue[]): ApiError {
 
 export function domainErrorToApi(error: DomainError): ApiError {
   const mapped: ApiError = apiError(error.code, error.messageKey, error.options.values);
+  const paths = Object.keys(error.options.fields ?? {});
+  if (paths.length > 0 && error.options.values?.field === undefined) {
+    // A field message used as the summary ("choose a valid value for …") names the fields, in each language.
+    const named = (lang: 'ar' | 'en') => paths.map((p) => fieldLabel(p)[lang]).join(lang === 'ar' ? '، ' : ', ');
+    mapped.message = {
+      ar: localise(error.messageKey, { ...error.options.values, field: named('ar') }).ar,
+      en: localise(error.messageKey, { ...error.options.values, field: named('en') }).en,
+    };
+  }
   if (error.options.fields) {
     mapped.fields = Object.fromEntries(
       Object.entries(error.options.fields).map(([path, key]) => [path, fieldError(path, key)]),

@@ -36,7 +36,7 @@ export function branchSummary(branch: BranchRow) {
 
 async function requireBranch(db: Parameters<typeof findBranch>[0], branchId: string) {
   const branch = await findBranch(db, branchId);
-  if (!branch) throw new DomainError('VALIDATION', 'validation.invalidChoice', { values: { field: '' }, fields: { branchId: 'validation.invalidChoice' } });
+  if (!branch) throw new DomainError('VALIDATION', 'validation.invalidChoice', { fields: { branchId: 'validation.invalidChoice' } });
   return branch;
 }
 

@@ -102,6 +102,16 @@ describe('router: bad input changes nothing', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('names the field in the summary of a refusal the service makes for one field (a branch that does not exist)', async () => {
+    const before = snapshot();
+    const result = await s.admin.raw('users.create', { username: 'ghost', displayName: 'غير موجود', role: 'reception', branchId: '01a2194d-9ab2-7de5-acf1-3d3033344b90', branchScope: 'own', password: 'first-password-1' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { branchId: { messageKey: 'validation.invalidChoice' } } } });
+    if (result.ok) return;
+    expect(result.error.message.ar).toContain('«الفرع»');
+    expect(result.error.message.en).toContain('“Branch”');
+    expect(snapshot()).toEqual(before);
+  });
+
   it('refuses an impossible date in either calendar', async () => {
     for (const birthDate of ['2023-02-30', '1445/13/01', '1440/03/30', '3000-01-01', '31/31/1990']) {
       const result = await s.admin.raw('beneficiaries.register', { beneficiary: beneficiaryInput({ birthDate }) });
