@@ -119,11 +119,19 @@ export async function buildHeadOffice(options: HeadOfficeOptions) {
     return { deviceId: enrolled.device.id, credential: enrolled.credential, branchId: enrolled.device.branchId, schemaVersion: store.schemaVersion, association };
   });
 
+  /** A desk has read or sent past this log (head office was restored from an older backup): it sends and reads again. */
+  const rewound = (request: FastifyRequest, reply: FastifyReply, deviceId: string, cursor: number) => {
+    metrics.add('requests_rewound_total');
+    request.log.warn({ deviceId, cursor }, 'a desk has read or sent past this log: head office was restored from an older backup; the desk sends and reads again');
+    return refuse(reply, 409, 'log_rewound');
+  };
+
   app.post('/sync/push', async (request, reply) => {
     const who = await device(request, reply);
     if (!who) return reply;
     const body = PushRequest.safeParse(request.body);
     if (!body.success) return refuse(reply, 400, 'invalid_batch');
+    if (await logRewound(store.db, body.data.seen ?? 0, { mark: body.data.seenMark })) return rewound(request, reply, who.id, body.data.seen ?? 0);
     const outcome = await receiveBatch(store, who, body.data, columns, now());
     if (outcome.kind === 'refused') {
       metrics.add('batches_refused_total');
@@ -141,11 +149,7 @@ export async function buildHeadOffice(options: HeadOfficeOptions) {
     if (!who) return reply;
     const query = PullQuery.safeParse(request.query);
     if (!query.success) return refuse(reply, 400, 'invalid_batch');
-    if (await logRewound(store.db, query.data.after, query.data)) {
-      metrics.add('pulls_rewound_total');
-      request.log.warn({ deviceId: who.id, after: query.data.after }, 'a desk has read or sent past this log: head office was restored from an older backup; the desk sends and reads again');
-      return refuse(reply, 409, 'log_rewound');
-    }
+    if (await logRewound(store.db, query.data.after, query.data)) return rewound(request, reply, who.id, query.data.after);
     const page = await pagePull(store.db, who, query.data.after, query.data.limit, now(), query.data.own === '1');
     metrics.add('changes_pulled_total', page.changes.length);
     return reply.type('application/json; charset=utf-8').send(pullReplyJson(page));

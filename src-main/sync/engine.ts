@@ -8,7 +8,7 @@ import type { Database } from '../store/schema';
 import { ReindexSet } from '../store/sync-reindex';
 import { raiseHlcFloor } from '../store/sync-rebuild';
 import { PERSON_FILE_TABLES } from '../store/sync-schema';
-import { lastAcceptedChange, markPushed, parkChanges, readCursor, readOutbox, readPullPosition, restartAfterRewind, saveCursor, type Enrolment, type OutboxEntry } from '../store/sync-state';
+import { lastAcceptedChange, markPushed, parkChanges, readOutbox, readPullPosition, restartAfterRewind, saveCursor, type Enrolment, type OutboxEntry } from '../store/sync-state';
 import { syncFiles } from './file-transfer';
 import { SyncFailure, type SyncServer } from './server-client';
 
@@ -84,7 +84,7 @@ async function recordReply(db: Kysely<Database>, batch: readonly OutboxEntry[], 
  */
 export async function pushOutbox(db: Kysely<Database>, server: SyncServer, enrolment: Enrolment, now: () => Date, sizes: SyncSizes = SYNC_SIZES): Promise<PushTotals> {
   const totals: PushTotals = { pushed: 0, rejected: 0 };
-  const seen = await readCursor(db);
+  const { cursor: seen, mark: seenMark } = await readPullPosition(db);
   let pending = await readOutbox(db, sizes.pushChanges);
   let recording: Promise<void> = Promise.resolve();
   try {
@@ -97,7 +97,7 @@ export async function pushOutbox(db: Kysely<Database>, server: SyncServer, enrol
       }
       const batch = takeBatch(pending, sizes.pushChanges, sizes.pushBytes);
       // A fresh batch id per attempt: a resend after a cut is recognised by its change ids instead.
-      const sent = server.push(uuidv7(), batch.map(toWire), seen);
+      const sent = server.push(uuidv7(), batch.map(toWire), seen, seenMark);
       sent.catch(() => undefined);
       await recording;
       const following = await readOutbox(db, sizes.pushChanges, (batch.at(-1) as OutboxEntry).seq);
@@ -214,17 +214,21 @@ export async function syncOnce(
   observeHlc?: (remote: string) => void,
   files?: ContentPlace,
 ): Promise<SyncCounts> {
-  let push = await pushOutbox(db, server, enrolment, now);
+  const push: PushTotals = { pushed: 0, rejected: 0 };
+  const exchange = async () => {
+    const sent = await pushOutbox(db, server, enrolment, now);
+    push.pushed += sent.pushed;
+    push.rejected += sent.rejected;
+    return pullChanges(db, server, now, undefined, observeHlc);
+  };
   let pull: { pulled: number; rejected: number };
   try {
-    pull = await pullChanges(db, server, now, undefined, observeHlc);
+    pull = await exchange();
   } catch (error) {
     if (!(error instanceof SyncFailure) || error.code !== 'log_rewound') throw error;
     // Head office was restored from a backup: send again what it lost, and read its log from the start.
     await restartAfterRewind(db);
-    const again = await pushOutbox(db, server, enrolment, now);
-    push = { pushed: push.pushed + again.pushed, rejected: push.rejected + again.rejected };
-    pull = await pullChanges(db, server, now, undefined, observeHlc);
+    pull = await exchange();
   }
   // Content files go after the rows that name them: head office accepts, and serves, only named files.
   const moved = files ? await syncFiles(db, server, files, enrolment.branchId, now) : undefined;

@@ -82,9 +82,9 @@ export class SyncServer {
     return `${base(this.serverUrl)}${path}`;
   }
 
-  push(batchId: string, changes: WireChange[], seen?: number) {
+  push(batchId: string, changes: WireChange[], seen?: number, seenMark?: string | null) {
     return request(`${base(this.serverUrl)}/sync/push`, {
-      method: 'POST', headers: { ...this.headers(), 'content-type': 'application/json' }, body: JSON.stringify({ batchId, changes, seen }),
+      method: 'POST', headers: { ...this.headers(), 'content-type': 'application/json' }, body: JSON.stringify({ batchId, changes, seen, seenMark: seenMark ?? undefined }),
     }, PushReply, this.observe);
   }
 

@@ -29,6 +29,8 @@ export const PushRequest = z.object({
   changes: z.array(WireChange).min(1).max(SYNC_LIMITS.pushChanges),
   /** The desk's pull cursor: what of head office's log it had applied when it made these changes (tells concurrent edits from later ones). */
   seen: z.number().int().min(0).optional(),
+  /** The mark of that cursor (PullReply.mark): head office answers log_rewound when its log no longer holds it. */
+  seenMark: z.string().min(1).max(64).optional(),
 });
 export const PushReply = z.object({
   accepted: z.number().int(),

@@ -43,21 +43,24 @@ describe.each(DIALECTS)('head office restored from an older backup, on %s', (dia
     const restored = await ho.store.db.selectFrom('beneficiaries').select('id').execute();
     expect(restored.map((r) => r.id)).toEqual([first]);
 
-    // The first desk notices, sends again and reads again; the second too at its next sync.
+    // The first desk notices at its pull, sends again and reads again. The second has new work: head
+    // office refuses its first batch (sent past its log), and it does the same.
     const counts = await a.sync();
     expect(counts.pushed).toBeGreaterThan(0);
     expect(counts.rejected).toBe(0);
-    await b.sync();
+    const fourth = (await b.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput({ firstName: 'ناصر', phonePrimary: '0551000004' }) })).id;
+    expect(await b.sync()).toMatchObject({ rejected: 0 });
     await a.sync();
-    const everyone = [first, second, third].sort();
+    const everyone = [first, second, third, fourth].sort();
     for (const db of [ho.store.db, a.runtime.store.db, b.runtime.store.db]) {
       expect((await db.selectFrom('beneficiaries').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(everyone);
       expect((await db.selectFrom('beneficiaries').select('notes').where('id', '=', first).executeTakeFirstOrThrow()).notes).toBe('زارنا بعد النسخة');
     }
-    // Head office's log holds each change once: as many entries as before the restore.
+    // Head office's log holds each change once: as many entries as before the restore, and the new registration's.
     const ids = (await ho.store.db.selectFrom('sync_changes').select('id').where('audience_branch', 'is', null).execute()).map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.length).toBe(logBefore);
+    const fourthEntries = await ho.store.db.selectFrom('sync_changes').select('id').where('row_id', '=', fourth).where('audience_branch', 'is', null).execute();
+    expect(ids.length).toBe(logBefore + fourthEntries.length);
     for (const desk of [a, b]) {
       expect(await desk.runtime.store.db.selectFrom('sync_rejections').select('change_id').execute()).toEqual([]);
       // Back to normal: the next sync sends and reads nothing again.
@@ -70,7 +73,7 @@ describe.each(DIALECTS)('head office restored from an older backup, on %s', (dia
     expect((await joining.runtime.store.db.selectFrom('beneficiaries').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(everyone);
   });
 
-  it('answers log_rewound to a pull whose cursor mark the log no longer holds, and pages normally otherwise', async () => {
+  it('answers log_rewound to a pull or push whose cursor mark the log no longer holds, and pages normally otherwise', async () => {
     ho = await startHeadOffice(dialect);
     const a = await firstDesk(ho, 'JZN');
     desks.push(a);
@@ -81,5 +84,12 @@ describe.each(DIALECTS)('head office restored from an older backup, on %s', (dia
     await expect(a.server.pull(page.nextCursor, 5, { mark: page.mark ?? null })).resolves.toMatchObject({ changes: expect.any(Array) });
     await expect(a.server.pull(page.nextCursor, 5, { mark: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' })).rejects.toMatchObject({ code: 'log_rewound', status: 409 });
     await expect(a.server.pull(0, 5, { sent: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' })).rejects.toMatchObject({ code: 'log_rewound', status: 409 });
+    // A push made past the log is refused whole, and applies nothing.
+    await a.admin.call('beneficiaries.register', { beneficiary: beneficiaryInput({ firstName: 'سالم' }) });
+    const outbox = await a.runtime.store.db.selectFrom('change_log').selectAll().where('pushed_at', 'is', null).execute();
+    const wire = outbox.map((e) => ({ id: e.id, table_name: e.table_name, row_id: e.row_id, op: e.op, fields: JSON.parse(e.fields) as Record<string, string | number | null>, hlc: e.hlc, branch_id: e.branch_id }));
+    const logSize = (await ho.store.db.selectFrom('sync_changes').select('id').execute()).length;
+    await expect(a.server.push('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c', wire, page.nextCursor, '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b')).rejects.toMatchObject({ code: 'log_rewound', status: 409 });
+    expect(await ho.store.db.selectFrom('sync_changes').select('id').execute()).toHaveLength(logSize);
   });
 });
