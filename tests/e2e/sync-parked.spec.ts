@@ -3,9 +3,10 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
+import { withCheckDigit } from '../../src-shared/domain/national-id';
 import { openRuntime, type Runtime } from '../../src-main/api/runtime';
 import { stopScheduler } from '../../src-main/sync/scheduler';
-import { Caller, silentLogger, tempDir, TEST_STORE_KEY } from '../integration/support/test-runtime';
+import { beneficiaryInput, Caller, silentLogger, tempDir, TEST_STORE_KEY } from '../integration/support/test-runtime';
 import { chooseOption } from './support/antd-select';
 import { fillFirstRunSetup } from './support/first-run';
 import { screenshotsFor } from './support/screenshots';
@@ -24,6 +25,7 @@ const HO_TOKEN = 'e2e-f2-head-office-admin-token';
 const HO_STORE = `test-results/sync-parked-headoffice-${HO_PORT}`;
 const ADMIN = { username: 'admin', password: 'Admin-pass-2025' };
 const USERNAME = 'huda.reception';
+const CITIZEN = { first: 'مريم', father: 'سعيد', grandfather: 'علي', family: 'الغامدي', id: withCheckDigit('108765432'), phone: '0561239876' };
 
 const screenshot = screenshotsFor('sync-parked-');
 
@@ -133,5 +135,40 @@ test.describe.serial('refused changes on the sync screen', () => {
     if (rows > 1) await expect(parked.locator('tbody tr')).toHaveCount(rows - 1);
     else await expect(parked).toHaveCount(0);
     await screenshot(page, 'after-discard');
+  });
+
+  test('the same citizen registered at both desks is not refused: a review item, merged from the sync screen', async () => {
+    const caller = otherDesk?.caller;
+    if (!caller) throw new Error('the other desk is set up by the first test');
+    await page.getByTestId('nav-registry').filter({ visible: true }).first().click();
+    await page.getByTestId('new-beneficiary').click();
+    await page.getByTestId('field-firstName').fill(CITIZEN.first);
+    await page.getByTestId('field-fatherName').fill(CITIZEN.father);
+    await page.getByTestId('field-grandfatherName').fill(CITIZEN.grandfather);
+    await page.getByTestId('field-familyName').fill(CITIZEN.family);
+    await page.getByTestId('field-nationalId').fill(CITIZEN.id);
+    await page.getByTestId('field-gender').getByText('أنثى').click();
+    await page.getByTestId('field-phonePrimary').fill(CITIZEN.phone);
+    await page.getByTestId('beneficiary-save').click();
+    await expect(page.getByTestId('profile-name')).toHaveText(`${CITIZEN.first} ${CITIZEN.father} ${CITIZEN.grandfather} ${CITIZEN.family}`);
+    // The other desk registered her too, with another phone, and reached head office first.
+    await caller.call('beneficiaries.register', { beneficiary: beneficiaryInput({ firstName: CITIZEN.first, fatherName: CITIZEN.father, grandfatherName: CITIZEN.grandfather, familyName: CITIZEN.family, nationalId: CITIZEN.id, gender: 'female', phonePrimary: '0569998877' }) });
+    await caller.call('sync.now', {});
+
+    await page.getByTestId('nav-sync').filter({ visible: true }).first().click();
+    await page.getByTestId('sync-now').click();
+    const item = page.getByTestId('review-item');
+    await expect(item).toBeVisible();
+    await expect(item).toContainText('رقم الهوية نفسه');
+    await expect(item.getByTestId('review-survivor')).toContainText('فرع صبيا (السجل الأول)');
+    await expect(item.getByTestId('review-survivor')).toContainText('فرع صبيا (السجل الثاني)');
+    // Neither record was refused: no beneficiary among the refused changes.
+    await expect(page.getByTestId('sync-parked')).not.toContainText('مستفيد');
+    await item.scrollIntoViewIfNeeded();
+    await screenshot(page, 'same-branch-review');
+    await item.getByTestId('review-merge').click();
+    await page.getByTestId('sync-now').click();
+    await expect(item.getByTestId('review-state')).toHaveText('دُمجا');
+    await screenshot(page, 'same-branch-merged');
   });
 });

@@ -9,6 +9,9 @@ const ar = {
     field: 'الحقل',
     keep: 'يبقى هذا السجل',
     survivor: 'السجل الباقي',
+    /** Two records of one branch (two desks registered the person apart): told apart by which came first. */
+    firstOfBranch: '{{branch}} (السجل الأول)',
+    secondOfBranch: '{{branch}} (السجل الثاني)',
     merge: 'ادمج',
     distinct: 'شخصان مختلفان',
     confirmDistinct: 'لن يُقترح هذا الزوج مرة أخرى. متابعة؟',
@@ -58,6 +61,8 @@ const en: typeof ar = {
     field: 'Field',
     keep: 'Keep this record',
     survivor: 'Record that stays',
+    firstOfBranch: '{{branch}} (first record)',
+    secondOfBranch: '{{branch}} (second record)',
     merge: 'Merge',
     distinct: 'Different people',
     confirmDistinct: 'This pair will not be proposed again. Continue?',

@@ -24,6 +24,10 @@ function ReviewCard({ review }: { review: DuplicateReview }) {
   const differing: Row[] = review.differing
     .map((field) => ({ field, first: first.values[field] ?? null, second: second.values[field] ?? null }));
   const keeps = (field: MergeField) => picked[field] ?? survivor;
+  // Records are named by branch; two of one branch (registered at two of its desks) by which came first.
+  const sameBranch = first.branchName === second.branchName;
+  const firstName = sameBranch ? t('syncReview.reviews.firstOfBranch', { branch: first.branchName }) : first.branchName;
+  const secondName = sameBranch ? t('syncReview.reviews.secondOfBranch', { branch: second.branchName }) : second.branchName;
   const aliasFields = differing.filter((r) => keeps(r.field) !== survivor).map((r) => r.field);
 
   const valueCell = (recordId: string, row: Row, value: string | null) => (
@@ -35,8 +39,8 @@ function ReviewCard({ review }: { review: DuplicateReview }) {
   );
   const columns: ColumnsType<Row> = [
     { key: 'field', title: t('syncReview.reviews.field'), render: (_v, r) => t(`syncReview.fields.${r.field}`) },
-    { key: 'first', title: `${first.branchName}`, render: (_v, r) => valueCell(first.id, r, r.first) },
-    { key: 'second', title: `${second.branchName}`, render: (_v, r) => valueCell(second.id, r, r.second) },
+    { key: 'first', title: firstName, render: (_v, r) => valueCell(first.id, r, r.first) },
+    { key: 'second', title: secondName, render: (_v, r) => valueCell(second.id, r, r.second) },
   ];
 
   return (
@@ -53,8 +57,8 @@ function ReviewCard({ review }: { review: DuplicateReview }) {
           <Space wrap style={{ marginBlockEnd: 12 }}>
             <span>{t('syncReview.reviews.survivor')}:</span>
             <Radio.Group value={survivor} onChange={(e) => { setSurvivor(String(e.target.value)); setPicked({}); }} data-testid="review-survivor">
-              <Radio value={first.id} data-testid="review-survivor-first">{first.branchName}</Radio>
-              <Radio value={second.id} data-testid="review-survivor-second">{second.branchName}</Radio>
+              <Radio value={first.id} data-testid="review-survivor-first">{firstName}</Radio>
+              <Radio value={second.id} data-testid="review-survivor-second">{secondName}</Radio>
             </Radio.Group>
           </Space>
         </>
