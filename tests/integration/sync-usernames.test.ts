@@ -27,13 +27,19 @@ describe.each(DIALECTS)('the same username at two branches on %s', (dialect) => 
     for (const close of cleanup.splice(0).reverse()) await close();
   });
 
-  it('syncs both branches’ "ahmad", keeps both at head office, and signs each in at his own branch', async () => {
+  /** A head office with the first desk of Jazan and of Sabya. */
+  async function twoBranches(): Promise<{ jazan: Desk; sabya: Desk }> {
     ho = await startHeadOffice(dialect);
     cleanup.push(() => ho.close());
     const jazan = await firstDesk(ho, 'JZN');
     cleanup.push(() => jazan.close());
     const sabya = await firstDesk(ho, 'SBY');
     cleanup.push(() => sabya.close());
+    return { jazan, sabya };
+  }
+
+  it('syncs both branches’ "ahmad", keeps both at head office, and signs each in at his own branch', async () => {
+    const { jazan, sabya } = await twoBranches();
     const atJazan = await ahmad(jazan, 'jazan-password-1', 'أحمد الجازاني');
     const atSabya = await ahmad(sabya, 'sabya-password-2', 'أحمد الصبياني');
 
@@ -57,12 +63,7 @@ describe.each(DIALECTS)('the same username at two branches on %s', (dialect) => 
   });
 
   it('gives a desk joining a branch that branch’s ahmad only, and he signs in there', async () => {
-    ho = await startHeadOffice(dialect);
-    cleanup.push(() => ho.close());
-    const jazan = await firstDesk(ho, 'JZN');
-    cleanup.push(() => jazan.close());
-    const sabya = await firstDesk(ho, 'SBY');
-    cleanup.push(() => sabya.close());
+    const { jazan, sabya } = await twoBranches();
     await ahmad(jazan, 'jazan-password-1', 'أحمد الجازاني');
     const atSabya = await ahmad(sabya, 'sabya-password-2', 'أحمد الصبياني');
     await jazan.sync();
@@ -79,12 +80,7 @@ describe.each(DIALECTS)('the same username at two branches on %s', (dialect) => 
   });
 
   it('sends a staff member moved to another branch to that branch’s desks, where they sign in', async () => {
-    ho = await startHeadOffice(dialect);
-    cleanup.push(() => ho.close());
-    const jazan = await firstDesk(ho, 'JZN');
-    cleanup.push(() => jazan.close());
-    const sabya = await firstDesk(ho, 'SBY');
-    cleanup.push(() => sabya.close());
+    const { jazan, sabya } = await twoBranches();
     const moving = await jazan.admin.call('users.create', { username: 'huda', displayName: 'هدى', role: 'researcher', branchId: jazan.enrolment.branchId, branchScope: 'own', password: 'first-password-1' });
     await jazan.sync();
     await sabya.sync();
