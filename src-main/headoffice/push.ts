@@ -88,11 +88,6 @@ export async function receiveBatch(
   return { kind: 'reply', reply };
 }
 
-/**
- * One page of the log after `after`, limited to what the device's branch may see and without the
- * device's own changes (unless `includeOwn`). The cursor moves past invisible entries too, so a page is never empty
- * while more is visible. `after` acknowledges what the device has applied.
- */
 /** The id of the last log entry at or before `seq`: the mark a desk keeps with its cursor. */
 async function markAt(db: Kysely<Database>, seq: number): Promise<string | null> {
   const row = await db.selectFrom('sync_changes').select('id').where('seq', '<=', seq).orderBy('seq', 'desc').limit(1).executeTakeFirst();
@@ -110,6 +105,11 @@ export async function logRewound(db: Kysely<Database>, after: number, check: { m
   return false;
 }
 
+/**
+ * One page of the log after `after`, limited to what the device's branch may see and without the
+ * device's own changes (unless `includeOwn`). The cursor moves past invisible entries too, so a page is never empty
+ * while more is visible. `after` acknowledges what the device has applied.
+ */
 export async function pagePull(db: Kysely<Database>, device: Device, after: number, limit: number, now: Date, includeOwn: boolean) {
   const top = await db.selectFrom('sync_changes').select(({ fn }) => fn.max('seq').as('seq')).executeTakeFirst();
   const head = Number(top?.seq ?? 0);
